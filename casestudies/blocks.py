@@ -1,0 +1,35 @@
+"""StreamField blocks for the body of a case study."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+from .vocabulary import SectionHeading
+
+
+class SectionBlock(blocks.StructBlock):
+    """A headed section: the standard headings keep case studies comparable."""
+
+    heading = blocks.ChoiceBlock(choices=SectionHeading.choices)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "h3"])
+
+    class Meta:
+        icon = "doc-full"
+        template = "casestudies/blocks/section.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "casestudies/blocks/quote.html"
+
+
+class CaseStudyBodyBlock(blocks.StreamBlock):
+    section = SectionBlock()
+    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "h3"])
+    image = ImageBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(max_width=800)
