@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests marked ``elasticsearch`` talk to the real node that ``make test`` starts."""
+"""Shared fixtures; tests marked ``elasticsearch`` use the real node ``make test`` starts."""
 
 import os
 
