@@ -1,0 +1,84 @@
+"""Onboarding councils and officers: pages, groups, permissions and collections."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from casestudies.models import CouncilIndexPage, CouncilPage
+from members.onboarding import create_officer, onboard_council
+from members.roles import ADMINISTRATORS, MODERATORS, ensure_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_onboard_council_creates_live_page_group_and_collection():
+    """A new council gets a published page under the index, an officer group and a collection."""
+    council = onboard_council("Testborough Council", council_type="unitary", region="north-west")
+
+    assert council.live and council.get_parent().specific_class is CouncilIndexPage
+    assert council.official_name == "Testborough Council"
+    group = Group.objects.get(name="Testborough Council officers")
+    page_codenames = set(
+        GroupPagePermission.objects.filter(group=group, page=council).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert page_codenames == {"add_page", "change_page"}
+    collection = Collection.objects.get(name="Testborough Council")
+    collection_codenames = set(
+        GroupCollectionPermission.objects.filter(group=group).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert "choose_image" in collection_codenames and "add_document" in collection_codenames
+    assert set(
+        GroupCollectionPermission.objects.filter(group=group).values_list("collection", flat=True)
+    ) == {collection.pk}
+
+
+def test_onboard_council_is_idempotent():
+    """Onboarding the same council twice returns the same page and adds nothing twice."""
+    first = onboard_council("Twiceshire", council_type="county", region="south-east")
+    second = onboard_council("Twiceshire", council_type="district", region="london")
+
+    assert first.pk == second.pk
+    assert CouncilPage.objects.get(pk=first.pk).council_type == "county"
+    assert Group.objects.filter(name="Twiceshire officers").count() == 1
+    assert Collection.objects.filter(name="Twiceshire").count() == 1
+
+
+def test_onboard_council_rejects_unknown_vocabulary():
+    """An unknown council type or region is a ValueError, not a half-made council."""
+    with pytest.raises(ValueError, match="council type"):
+        onboard_council("Nowhere", council_type="galactic", region="london")
+    with pytest.raises(ValueError, match="region"):
+        onboard_council("Nowhere", council_type="county", region="mars")
+    assert not CouncilPage.objects.filter(slug="nowhere").exists()
+
+
+def test_create_officer_joins_group_with_admin_access():
+    """An officer is in their council's group, may enter the admin and may not publish."""
+    council = onboard_council("Officerton", council_type="district", region="wales")
+    user = create_officer(council, "olive", "olive@example.org", password="a-long-passphrase")
+    again = create_officer(council, "olive", "other@example.org")
+
+    assert again.pk == user.pk
+    assert user.check_password("a-long-passphrase")
+    assert user.groups.filter(name="Officerton officers").exists()
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert not council.permissions_for_user(user).can_publish()
+    assert council.permissions_for_user(user).can_add_subpage()
+
+
+def test_roles_exist_after_migrate_and_rerun_safely():
+    """Moderators may publish under the home page; administrators hold every permission."""
+    ensure_roles()
+    moderators = Group.objects.get(name=MODERATORS)
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+
+    assert moderators.permissions.filter(codename="change_approach").exists()
+    assert not moderators.permissions.filter(content_type__app_label="auth").exists()
+    assert GroupPagePermission.objects.filter(
+        group=moderators, permission__codename="publish_page"
+    ).exists()
+    assert administrators.permissions.filter(codename="add_user").exists()
