@@ -43,12 +43,10 @@ def _ensure_permissions_exist(apps, using):
     """Create any missing model permissions (on a fresh database they arrive after migrations)."""
     for app_config in apps.get_app_configs():
         # Historical app configs carry no models module, which create_permissions requires.
-        stub = app_config.models_module is None
-        if stub:
-            app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
-        if stub:
-            app_config.models_module = None
+        app_config.models_module = models_module
 
 
 def _grant_page_permissions(apps, group, page_id, codenames):

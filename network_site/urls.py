@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("invitations/", include("members.urls")),
     path("", include("search.urls")),
     path("sitemap.xml", sitemap),
 ]

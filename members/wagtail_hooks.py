@@ -1,0 +1,59 @@
+from django.db.models import Q
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from . import admin_urls
+from .panels import PendingReviewsPanel, can_review
+
+
+@hooks.register("register_admin_urls")
+def register_members_admin_urls():
+    return [path("members/", include(admin_urls, namespace="members_admin"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_settings_menu_item")
+def register_onboard_council_menu_item():
+    return PermissionMenuItem(
+        "Onboard a council",
+        reverse("members_admin:onboard_council"),
+        icon_name="site",
+        order=50,
+        permission="members.onboard_council",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_invite_officer_menu_item():
+    return PermissionMenuItem(
+        "Invite an officer",
+        reverse("members_admin:invite_officer"),
+        icon_name="mail",
+        order=51,
+        permission="members.add_invitation",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_reviews_panel(request, panels):
+    if can_review(request.user):
+        panels.append(PendingReviewsPanel(request.user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_councils_drafts_from_chooser(pages, request):
+    # The chooser lists every page by default; drafts belong to those who may edit them.
+    if request.user.is_superuser:
+        return pages
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
