@@ -5,3 +5,11 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import (
+            checks,  # noqa: F401 (registers the system checks)
+            signal_handlers,
+        )
+
+        signal_handlers.connect()

@@ -1,7 +1,27 @@
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
+from casestudies.vocabulary import Status
+
+from . import service
 from .client import ping
+from .openapi import openapi_schema
+from .params import MAX_QUERY_LENGTH, SORT_CHOICES, InvalidSearch, SearchParams, clean_text
+
+FACET_LEGENDS = {
+    "approach": "Approach",
+    "theme": "Theme",
+    "budget": "Budget",
+    "council": "Council",
+    "region": "Region",
+    "council_type": "Council type",
+    "status": "Status",
+    "year": "Year started",
+}
+# Above this many options a facet shows its top ones and tucks the rest in a <details>.
+FACET_VISIBLE = 8
 
 
 def healthz(request):
@@ -15,3 +35,112 @@ def healthz(request):
     search = "ok" if ping() else "unavailable"
     status = 200 if database == "ok" else 503
     return JsonResponse({"database": database, "search": search}, status=status)
+
+
+def page_links(params, pages):
+    """GOV.UK pagination items: first, last, and two either side of the current page."""
+    items, previous = [], 0
+    for number in range(1, pages + 1):
+        if number in (1, pages) or abs(number - params.page) <= 2:
+            if previous and number - previous > 1:
+                items.append({"ellipsis": True})
+            items.append(
+                {
+                    "number": number,
+                    "href": params.url(page=number),
+                    "current": number == params.page,
+                }
+            )
+            previous = number
+    return items
+
+
+def facet_groups(results):
+    groups = []
+    for name, options in results.facets.items():
+        selected = [option for option in options if option["selected"]]
+        rest = [option for option in options if not option["selected"]]
+        visible = rest[: max(FACET_VISIBLE - len(selected), 0)]
+        groups.append(
+            {
+                "name": name,
+                "legend": FACET_LEGENDS[name],
+                "top": selected + visible,
+                "more": rest[len(visible) :],
+                "has_selection": bool(selected),
+            }
+        )
+    return groups
+
+
+def display_results(results):
+    """Results with the labels the page shows beside the slugs the API returns."""
+    labels = dict(Status.choices)
+    return [
+        {**result, "status_label": labels.get(result["status"], "")} for result in results.results
+    ]
+
+
+def chips(results):
+    params = results.params
+    return [
+        {
+            "legend": FACET_LEGENDS[name],
+            "label": option["label"],
+            "href": params.without(name, option["value"]),
+        }
+        for name, options in results.facets.items()
+        for option in options
+        if option["selected"]
+    ]
+
+
+@require_GET
+def search_page(request):
+    """The search page: a plain GET form, so every state is a shareable URL."""
+    try:
+        params = SearchParams.from_querydict(request.GET)
+    except InvalidSearch as error:
+        context = {"error": str(error), "query": clean_text(request.GET.get("q", ""), 200)}
+        return render(request, "search/search.html", context, status=400)
+    results = service.search(params)
+    context = {
+        "params": params,
+        "query": params.query,
+        "results": results,
+        "facet_groups": facet_groups(results),
+        "chips": chips(results),
+        "result_list": display_results(results),
+        "clear_url": SearchParams(query=params.query).url(),
+        "sort_choices": SORT_CHOICES.items(),
+        "pagination": page_links(params, results.pages),
+        "previous_url": params.url(page=params.page - 1) if params.page > 1 else "",
+        "next_url": params.url(page=params.page + 1) if params.page < results.pages else "",
+        "first_shown": params.offset + 1,
+        "last_shown": params.offset + len(results.results),
+        "suggestion_url": SearchParams(query=results.suggestion or "").url(),
+    }
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def api_search(request):
+    """JSON search; the same parameters as the page. See /api/search/openapi.json."""
+    try:
+        params = SearchParams.from_querydict(request.GET)
+    except InvalidSearch as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(service.search(params).as_json())
+
+
+@require_GET
+def api_suggest(request):
+    """Title completions for the search box."""
+    prefix = clean_text(request.GET.get("q", ""), MAX_QUERY_LENGTH)
+    backend, suggestions = service.suggest(prefix)
+    return JsonResponse({"query": prefix, "backend": backend, "suggestions": suggestions})
+
+
+@require_GET
+def api_schema(request):
+    return JsonResponse(openapi_schema())

@@ -1,6 +1,7 @@
 """Shared fixtures; tests marked ``elasticsearch`` use the real node ``make test`` starts."""
 
 import os
+import socket
 
 import pytest
 from django.conf import settings
@@ -17,3 +18,33 @@ def search_node():
             pytest.fail(message + " (CI=true: run 'make search-up' first)", pytrace=False)
         pytest.fail(message + ": start it with 'make search-up'", pytrace=False)
     return settings.ELASTICSEARCH_URL
+
+
+@pytest.fixture
+def closed_port():
+    """A local port bound but not listening: connections to it are refused straight away."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def pytest_report_header(config):
+    return (
+        f"elasticsearch: {settings.ELASTICSEARCH_URL} (index prefix {settings.SEARCH_INDEX_PREFIX})"
+    )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many tests talked to the real node, so a run shows that search was exercised."""
+    outcomes = {}
+    for key in ("passed", "failed", "error"):
+        for report in terminalreporter.stats.get(key, []):
+            # Errors happen in setup (e.g. the node is down); passes and failures in the call.
+            counted = key == "error" or getattr(report, "when", "") == "call"
+            if counted and "elasticsearch" in getattr(report, "keywords", {}):
+                outcomes[key] = outcomes.get(key, 0) + 1
+    detail = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+    terminalreporter.write_line(
+        f"Tests marked elasticsearch, against the real node at {settings.ELASTICSEARCH_URL}: "
+        f"{detail or 'none ran'}"
+    )

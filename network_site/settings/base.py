@@ -126,7 +126,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    # GOV.UK Frontend (compiled CSS, JS, assets) from `npm ci`; casestudies/checks.py checks it.
+    ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -141,6 +145,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+# Published on the About, accessibility and privacy pages as the way to reach network staff.
+NETWORK_CONTACT_EMAIL = os.environ.get("NETWORK_CONTACT_EMAIL", "network@example.org")
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -149,6 +155,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "councils")
 # Seconds: short, so a dead node never holds a page up for long.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# After a failure to reach the node, search answers from the database for this many seconds.
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+# Seconds a rebuild keeps the previous index after moving the alias, for searches in flight.
+SEARCH_OLD_INDEX_GRACE = float(os.environ.get("SEARCH_OLD_INDEX_GRACE", "2"))
 
 WAGTAIL_SITE_NAME = "Co-operative Councils Knowledge Network"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -18,3 +18,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+# No collectstatic in test runs: look files up per request instead of scanning STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,118 @@
+# Co-operative Councils Knowledge Network. `make help` lists the targets.
+# Everything a fresh machine needs is installed from here (system packages when run as root,
+# the virtualenv, the front end, the Elasticsearch node), so `make run` and `make test` work
+# on a clean clone.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+export SEARCH_PORT ?= 9200
+export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_PORT)
+export DEMO_PASSWORD ?= network-demo-2026
+
+# Debian packages the project needs: the headless browser for the browser tests and the
+# British English dictionary the search node stems with.
+APT_PACKAGES := chromium chromium-driver hunspell-en-gb
+# `docker compose config` is checked by the tests wherever the docker CLI is installed.
+ifneq ($(shell command -v docker 2>/dev/null),)
+ifeq ($(shell docker compose version >/dev/null 2>&1 && echo yes)$(shell command -v docker-compose 2>/dev/null),)
+APT_PACKAGES += docker-compose
+endif
+endif
+
+VENV_STAMP := $(VENV)/.installed
+NPM_STAMP := $(if $(wildcard package.json),node_modules/.installed)
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+.PHONY: system-packages
+system-packages: ## Install missing Debian packages (as root; otherwise says what to install)
+	@scripts/system-packages.sh $(APT_PACKAGES)
+
+$(VENV_STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is required (Python 3.11+)"; exit 1; }
+	@test -x $(BIN)/python || { echo "==> Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> Installing Python dependencies into $(VENV)"
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null || { echo "error: npm is required for the front-end assets"; exit 1; }
+	@echo "==> Installing front-end packages"
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	npm run --if-present build
+	@touch $@
+
+.PHONY: venv
+venv: $(VENV_STAMP) ## Create .venv and install the Python dependencies
+
+.PHONY: install
+install: system-packages $(VENV_STAMP) $(NPM_STAMP) ## Install everything (re-running is fast)
+
+.PHONY: search-up
+search-up: ## Start the local Elasticsearch node (or reuse a healthy one) on SEARCH_PORT
+	@scripts/search-node.sh up
+
+.PHONY: search-down
+search-down: ## Stop the local Elasticsearch node
+	@scripts/search-node.sh down
+
+.PHONY: search-status
+search-status: ## Show the local Elasticsearch node's health, process and dictionary
+	@scripts/search-node.sh status
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+.PHONY: demo
+demo: migrate ## Load the demo councils, case studies and logins
+	$(MANAGE) load_demo_content
+
+.PHONY: index
+index: install search-up ## Rebuild the search index from the published case studies
+	$(MANAGE) search_index --rebuild
+
+.PHONY: run
+run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT
+	@echo
+	@echo "Demo logins at http://127.0.0.1:$(PORT)/admin/ (password: $$DEMO_PASSWORD):"
+	@echo "  admin                  network administrator"
+	@echo "  moderator              network moderator"
+	@echo "  officer-<council-slug> one per demo council:"
+	@$(MANAGE) shell -c "from django.contrib.auth import get_user_model; \
+		[print('    ' + u) for u in get_user_model().objects.filter(username__startswith='officer-') \
+		.order_by('username').values_list('username', flat=True)]"
+	@echo "Health: http://127.0.0.1:$(PORT)/healthz    Stop the search node: make search-down"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: lint
+lint: $(VENV_STAMP) ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: format
+format: $(VENV_STAMP) ## Reformat and autofix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+.PHONY: test
+test: install search-up lint ## Lint, check migrations and run the whole suite against the real node
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest --durations=15 --junitxml=test-artifacts/junit.xml
+
+.PHONY: clean
+clean: ## Remove the virtualenv, node_modules, caches and build output (keeps var/ and the node)
+	rm -rf $(VENV) node_modules static_collected test-artifacts .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

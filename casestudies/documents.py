@@ -1,0 +1,203 @@
+"""The Elasticsearch index of published, public case studies, and how a page becomes a document.
+
+Analysis uses core features only (standard tokenizer, lowercase, English stop words, hunspell
+en_GB, shingles), so the same mapping runs on the project's local node and on any Elasticsearch 8.
+"""
+
+import hashlib
+import html
+import json
+import re
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Long,
+    Object,
+    Text,
+    analyzer,
+    token_filter,
+)
+from wagtail.models import Site
+
+from .models import CaseStudyPage
+from .vocabulary import BUDGET_BANDS_BY_SLUG
+
+english_hunspell = token_filter("english_hunspell", type="hunspell", locale="en_GB", dedup=True)
+english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
+word_shingles = token_filter(
+    "word_shingles", type="shingle", min_shingle_size=2, max_shingle_size=3
+)
+
+# Word forms and stop words: "cupboards" finds "cupboard", "volunteering" finds "volunteer".
+english_text = analyzer(
+    "english_text", tokenizer="standard", filter=["lowercase", english_stop, english_hunspell]
+)
+# Word pairs and triples for the phrase suggester ("did you mean").
+shingle_text = analyzer("shingle_text", tokenizer="standard", filter=["lowercase", word_shingles])
+# Title autocomplete keeps every word, stop words included ("the wigan deal").
+plain_text = analyzer("plain_text", tokenizer="standard", filter=["lowercase"])
+
+SPELL_FIELD = "spell"
+BODY_BLOCK_TEXT_KEYS = {"section": ("text",), "paragraph": None, "quote": ("quote", "attribution")}
+TAG_RE = re.compile(r"<[^>]+>")
+SPACE_RE = re.compile(r"\s+")
+
+
+def alias_name():
+    """The alias every search and every live update goes through."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-casestudies"
+
+
+def text_field(**kwargs):
+    return Text(analyzer=english_text, copy_to=SPELL_FIELD, **kwargs)
+
+
+class CaseStudyDocument(Document):
+    page_id = Long()
+    title = text_field(fields={"plain": Text(analyzer=plain_text)})
+    title_suggest = Completion(analyzer=plain_text, preserve_separators=False)
+    summary = text_field()
+    body = Text(analyzer=english_text)
+    council_name = text_field()
+    partners = text_field()
+    tags = text_field()
+    approach_names = text_field()
+    theme_names = text_field()
+    spell = Text(analyzer=shingle_text)
+
+    # Facets: one keyword field each, holding the vocabulary slugs.
+    approach = Keyword()
+    theme = Keyword()
+    budget_band = Keyword()
+    council = Keyword()
+    region = Keyword()
+    council_type = Keyword()
+    status = Keyword()
+    year = Keyword()
+
+    budget = Long()
+    start_year = Integer()
+    first_published_at = Date()
+    last_published_at = Date()
+
+    # Shown in results without a database lookup; not searchable.
+    url = Keyword(index=False)
+    display = Object(enabled=False)
+    content_hash = Keyword()
+
+    class Index:
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def index_body():
+    """Settings and mappings for a new versioned index."""
+    return CaseStudyDocument._index.to_dict()
+
+
+def body_text(raw_blocks):
+    """Plain text of the StreamField body, read from its raw JSON (no block objects built)."""
+    parts = []
+    for block in raw_blocks or ():
+        keys = BODY_BLOCK_TEXT_KEYS.get(block.get("type"), ())
+        value = block.get("value")
+        if keys is None:
+            parts.append(value if isinstance(value, str) else "")
+        elif isinstance(value, dict):
+            parts.extend(str(value.get(key) or "") for key in keys)
+    text = html.unescape(TAG_RE.sub(" ", " ".join(parts)))
+    return SPACE_RE.sub(" ", text).strip()
+
+
+class UrlBuilder:
+    """Page URLs from ``url_path`` and the site roots, without a query per page."""
+
+    def __init__(self):
+        self.roots = Site.get_site_root_paths()
+
+    def __call__(self, url_path):
+        for root in self.roots:
+            if url_path.startswith(root.root_path):
+                path = url_path[len(root.root_path) - 1 :]
+                return path if len(self.roots) == 1 else root.root_url + path
+        return None
+
+
+def case_studies_to_index():
+    """What visitors may see: published, public case studies, with everything a document needs."""
+    return (
+        CaseStudyPage.objects.live()
+        .public()
+        .select_related("council")
+        .prefetch_related("approaches", "themes", "partners", "tags")
+        .only(*DOCUMENT_COLUMNS)
+    )
+
+
+DOCUMENT_COLUMNS = (
+    "id",
+    "title",
+    "url_path",
+    "summary",
+    "body",
+    "budget",
+    "budget_band",
+    "status",
+    "start_year",
+    "first_published_at",
+    "last_published_at",
+    "council__title",
+    "council__slug",
+    "council__region",
+    "council__council_type",
+)
+
+
+def content_hash(source):
+    payload = json.dumps(source, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
+
+
+def document_source(page, url_for):
+    """The indexed form of a case study; ``page`` comes from ``case_studies_to_index()``."""
+    approaches = sorted(page.approaches.all(), key=lambda term: term.slug)
+    themes = sorted(page.themes.all(), key=lambda term: term.slug)
+    council = page.council
+    band = page.budget_band or ""
+    source = {
+        "page_id": page.id,
+        "title": page.title,
+        "title_suggest": {"input": [page.title]},
+        "summary": page.summary,
+        "body": body_text(page.body.raw_data),
+        "council_name": council.title if council else "",
+        "partners": [partner.name for partner in page.partners.all()],
+        "tags": sorted(tag.name for tag in page.tags.all()),
+        "approach_names": [term.name for term in approaches],
+        "theme_names": [term.name for term in themes],
+        "approach": [term.slug for term in approaches],
+        "theme": [term.slug for term in themes],
+        "budget_band": band,
+        "council": council.slug if council else None,
+        "region": council.region if council else None,
+        "council_type": council.council_type if council else None,
+        "status": page.status,
+        "year": str(page.start_year) if page.start_year else None,
+        "budget": page.budget,
+        "start_year": page.start_year,
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+        "url": url_for(page.url_path),
+        "display": {
+            "council": {"slug": council.slug, "name": council.title} if council else None,
+            "approaches": [{"slug": term.slug, "name": term.name} for term in approaches],
+            "themes": [{"slug": term.slug, "name": term.name} for term in themes],
+            "budget_band_label": BUDGET_BANDS_BY_SLUG[band].label if band else "",
+        },
+    }
+    source["content_hash"] = content_hash(source)
+    return source

@@ -1,0 +1,48 @@
+"""System checks for the search settings."""
+
+import re
+
+from django.conf import settings
+from django.core.checks import Error, Warning, register
+
+INDEX_PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@register()
+def check_search_settings(app_configs, **kwargs):
+    problems = []
+    prefix = getattr(settings, "SEARCH_INDEX_PREFIX", "")
+    if not INDEX_PREFIX_RE.match(prefix):
+        problems.append(
+            Error(
+                f"SEARCH_INDEX_PREFIX {prefix!r} is not a valid Elasticsearch index name start.",
+                hint="Use lowercase letters, digits, '-' and '_' only.",
+                id="search.E001",
+            )
+        )
+    if settings.ELASTICSEARCH_TIMEOUT > 5:
+        problems.append(
+            Warning(
+                f"ELASTICSEARCH_TIMEOUT is {settings.ELASTICSEARCH_TIMEOUT}s.",
+                hint="Keep it short (2s) so a dead node never holds a page up for long.",
+                id="search.W001",
+            )
+        )
+    if settings.SEARCH_BREAKER_SECONDS <= 0:
+        problems.append(
+            Error(
+                "SEARCH_BREAKER_SECONDS must be positive.",
+                hint="Without it every request waits for a dead node's timeout.",
+                id="search.E002",
+            )
+        )
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    if "elasticsearch" in backend:
+        problems.append(
+            Error(
+                "Wagtail's admin search must stay on its database backend.",
+                hint="Set wagtail.search.backends.database; the public index is separate.",
+                id="search.E003",
+            )
+        )
+    return problems

@@ -1,0 +1,252 @@
+"""The database fallback: the same filters and facet counts as the index, counted by the ORM.
+
+Facet semantics match Elasticsearch exactly (OR within a facet, AND across, each facet counted
+without its own selection). Text matching is simpler: each word (crudely stemmed) or synonym
+phrase is looked for as a substring of the title, summary, council, partners, approaches,
+themes and tags; results are ordered by recency instead of relevance. Everything is paginated
+in the database with a constant number of queries.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, F, Q
+
+from casestudies.documents import UrlBuilder
+from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
+
+from .faceted import synonym_phrases
+from .params import FACET_FIELDS
+
+MAX_TERMS = 20
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
+APPROACH_LINKS = CaseStudyPage.approaches.through
+THEME_LINKS = CaseStudyPage.themes.through
+NEWEST = [F("first_published_at").desc(nulls_last=True), F("id").desc()]
+ORDERINGS = {
+    "relevance": NEWEST,
+    "newest": NEWEST,
+    "budget_asc": [F("budget").asc(nulls_last=True), *NEWEST],
+    "budget_desc": [F("budget").desc(nulls_last=True), *NEWEST],
+}
+# Facet parameter → the field counted for it (approach and theme go through their link tables).
+COUNTED_FIELDS = {
+    "budget": "budget_band",
+    "council": "council__slug",
+    "region": "council__region",
+    "council_type": "council__council_type",
+    "status": "status",
+    "year": "start_year",
+}
+
+
+def stem(word):
+    """A crude English stem, enough for substring matching: volunteering → volunteer."""
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def search_terms(query, synonyms):
+    words = [word for word in re.findall(r"\w+", query.lower()) if word not in STOP_WORDS]
+    return list(dict.fromkeys([*(stem(word) for word in words), *synonyms]))[:MAX_TERMS]
+
+
+def term_q(term):
+    return (
+        Q(title__icontains=term)
+        | Q(summary__icontains=term)
+        | Q(council__title__icontains=term)
+        | Q(
+            pk__in=APPROACH_LINKS.objects.filter(approach__name__icontains=term).values(
+                "casestudypage_id"
+            )
+        )
+        | Q(
+            pk__in=THEME_LINKS.objects.filter(theme__name__icontains=term).values(
+                "casestudypage_id"
+            )
+        )
+        | Q(pk__in=CaseStudyPartner.objects.filter(name__icontains=term).values("page_id"))
+        | Q(
+            pk__in=CaseStudyTag.objects.filter(tag__name__icontains=term).values(
+                "content_object_id"
+            )
+        )
+    )
+
+
+def facet_q(name, values):
+    if name == "approach":
+        return Q(
+            pk__in=APPROACH_LINKS.objects.filter(approach__slug__in=values).values(
+                "casestudypage_id"
+            )
+        )
+    if name == "theme":
+        return Q(
+            pk__in=THEME_LINKS.objects.filter(theme__slug__in=values).values("casestudypage_id")
+        )
+    if name == "year":
+        # Years are whole numbers: anything else matches nothing, like an unknown slug.
+        return Q(
+            start_year__in=[int(value) for value in values if value.isascii() and value.isdigit()]
+        )
+    return Q(**{f"{COUNTED_FIELDS[name]}__in": values})
+
+
+def count_facet(name, queryset):
+    """{value: count} for one facet over ``queryset``."""
+    if name in ("approach", "theme"):
+        links = APPROACH_LINKS if name == "approach" else THEME_LINKS
+        rows = (
+            links.objects.filter(casestudypage_id__in=queryset.values("pk"))
+            .values_list(f"{name}__slug")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    else:
+        field = COUNTED_FIELDS[name]
+        rows = (
+            queryset.exclude(**{f"{field}__isnull": True})
+            .values_list(field)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    return {str(value): count for value, count in rows if value not in ("", None)}
+
+
+def mark(text, terms):
+    """Escape ``text`` and wrap the matched terms in <mark>, as the index's highlighter does."""
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(html.escape(text[last : match.start()]))
+        pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return "".join(pieces)
+
+
+def result_from_page(page, url_for, terms):
+    council = page.council
+    return {
+        "id": page.id,
+        "title": page.title,
+        "url": url_for(page.url_path) or "",
+        "summary": page.summary,
+        "highlight": mark(page.summary, terms),
+        "council": {"slug": council.slug, "name": council.title}
+        if council
+        else {"slug": "", "name": ""},
+        "approaches": [
+            {"slug": term.slug, "name": term.name}
+            for term in sorted(page.approaches.all(), key=lambda term: term.slug)
+        ],
+        "themes": [
+            {"slug": term.slug, "name": term.name}
+            for term in sorted(page.themes.all(), key=lambda term: term.slug)
+        ],
+        "budget": page.budget,
+        "budget_band": page.budget_band,
+        "status": page.status,
+        "year": page.start_year,
+    }
+
+
+@dataclass
+class DatabasePage:
+    total: int
+    results: list
+    counts: dict
+
+
+def search(params, synonym_groups):
+    synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
+    terms = search_terms(params.query, [phrase.lower() for phrase in synonyms])
+    base = CaseStudyPage.objects.live().public()
+    if params.query:
+        base = base.filter(reduce(or_, map(term_q, terms))) if terms else base.none()
+    selections = {name: facet_q(name, values) for name, values in params.filters.items() if values}
+    counts = {}
+    for name in FACET_FIELDS:
+        others = [q for other, q in selections.items() if other != name]
+        counts[name] = count_facet(name, base.filter(*others))
+    matching = base.filter(*selections.values())
+    total = matching.count()
+    pages = (
+        matching.select_related("council")
+        .prefetch_related("approaches", "themes")
+        .order_by(*ORDERINGS[params.sort])[params.offset : params.offset + params.page_size]
+    )
+    url_for = UrlBuilder()
+    return DatabasePage(total, [result_from_page(page, url_for, terms) for page in pages], counts)
+
+
+def suggest(prefix, size):
+    url_for = UrlBuilder()
+    rows = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(title__istartswith=prefix)
+        .order_by("title")
+        .values_list("title", "url_path")[:size]
+    )
+    return [{"title": title, "url": url_for(url_path) or ""} for title, url_path in rows]
+
+
+def related(page, approaches, themes, size):
+    shared = Count("approaches", filter=Q(approaches__slug__in=approaches), distinct=True) + Count(
+        "themes", filter=Q(themes__slug__in=themes), distinct=True
+    )
+    return list(
+        CaseStudyPage.objects.live()
+        .public()
+        .exclude(pk=page.pk)
+        .filter(Q(approaches__slug__in=approaches) | Q(themes__slug__in=themes))
+        .annotate(shared=shared)
+        .order_by("-shared", *NEWEST)
+        .select_related("council")[:size]
+    )

@@ -1,0 +1,56 @@
+"""Search vocabulary that network staff edit (synonyms) and the queue of index changes."""
+
+import re
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+
+class Synonym(models.Model):
+    """Words and phrases that mean the same to practitioners, expanded at query time."""
+
+    terms = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text=(
+            "Words or phrases that mean the same, separated by commas, "
+            "e.g. 'PB, participatory budgeting'."
+        ),
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why these belong together.")
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self):
+        return " ⇄ ".join(self.term_list())
+
+    def term_list(self):
+        """The distinct, whitespace-normalised terms of this group, in the order written."""
+        seen = {}
+        for raw in self.terms.split(","):
+            term = re.sub(r"\s+", " ", raw).strip()
+            if term and term.lower() not in seen:
+                seen[term.lower()] = term
+        return list(seen.values())
+
+
+class PendingSync(models.Model):
+    """A case study whose index entry could not be brought up to date yet.
+
+    Append-only: each failed change adds a row; draining re-reads the page from the database,
+    so the order and the kind of change do not matter.
+    """
+
+    page_id = models.PositiveIntegerField(db_index=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "pending index change"
+
+    def __str__(self):
+        return f"page {self.page_id} queued at {self.queued_at:%Y-%m-%d %H:%M:%S}"

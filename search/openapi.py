@@ -1,0 +1,229 @@
+"""The OpenAPI 3.1 description of the public search API, served at /api/search/openapi.json."""
+
+from casestudies.vocabulary import BUDGET_BANDS
+
+from .params import DEFAULT_PAGE_SIZE, FACET_FIELDS, MAX_PAGE_SIZE, SORT_CHOICES
+
+FACET_DESCRIPTIONS = {
+    "approach": "Approach slug, e.g. volunteer-led.",
+    "theme": "Theme slug, e.g. food-poverty.",
+    "budget": "Budget band: " + ", ".join(band.slug for band in BUDGET_BANDS) + ".",
+    "council": "Council page slug.",
+    "region": "Region slug, e.g. north-west.",
+    "council_type": "Council type slug, e.g. unitary.",
+    "status": "Project status, e.g. running.",
+    "year": "Year the project started, e.g. 2019.",
+}
+
+
+def _facet_parameter(name):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": FACET_DESCRIPTIONS[name]
+        + " Repeat to select several (OR); different facets combine with AND."
+        " Unknown values match nothing.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    }
+
+
+TERM = {
+    "type": "object",
+    "required": ["slug", "name"],
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+}
+
+SCHEMAS = {
+    "Term": TERM,
+    "Result": {
+        "type": "object",
+        "required": [
+            "id",
+            "title",
+            "url",
+            "summary",
+            "highlight",
+            "council",
+            "approaches",
+            "themes",
+            "budget",
+            "budget_band",
+            "status",
+            "year",
+        ],
+        "properties": {
+            "id": {"type": "integer", "description": "Wagtail page id."},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "summary": {"type": "string"},
+            "highlight": {
+                "type": "string",
+                "description": "Escaped HTML snippet; the only tag is <mark>.",
+            },
+            "council": {"$ref": "#/components/schemas/Term"},
+            "approaches": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
+            "themes": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
+            "budget": {"type": ["integer", "null"], "description": "Whole pounds."},
+            "budget_band": {"type": "string", "enum": [band.slug for band in BUDGET_BANDS]},
+            "status": {"type": "string"},
+            "year": {"type": ["integer", "null"], "description": "Year started."},
+        },
+    },
+    "FacetOption": {
+        "type": "object",
+        "required": ["value", "label", "count", "selected"],
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+        },
+    },
+    "SearchResponse": {
+        "type": "object",
+        "required": [
+            "query",
+            "backend",
+            "total",
+            "page",
+            "page_size",
+            "pages",
+            "results",
+            "facets",
+            "suggestion",
+        ],
+        "properties": {
+            "query": {"type": "string"},
+            "backend": {
+                "type": "string",
+                "enum": ["elasticsearch", "database"],
+                "description": "database: the search node is unavailable; results are simpler.",
+            },
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            "pages": {"type": "integer", "minimum": 0},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+            "facets": {
+                "type": "object",
+                "required": list(FACET_FIELDS),
+                "additionalProperties": False,
+                "properties": {
+                    name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
+                    for name in FACET_FIELDS
+                },
+            },
+            "suggestion": {"type": ["string", "null"], "description": "Did you mean …"},
+        },
+    },
+    "SuggestResponse": {
+        "type": "object",
+        "required": ["query", "backend", "suggestions"],
+        "properties": {
+            "query": {"type": "string"},
+            "backend": {"type": "string", "enum": ["elasticsearch", "database"]},
+            "suggestions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["title", "url"],
+                    "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+                },
+            },
+        },
+    },
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "string"}},
+    },
+}
+
+
+def _json(schema_name, description):
+    return {
+        "description": description,
+        "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+        },
+    }
+
+
+def openapi_schema():
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Case study search",
+            "version": "1",
+            "description": (
+                "Faceted search over the network's published case studies. Answers from the "
+                "search index, or from the database when the index is unavailable."
+            ),
+        },
+        "paths": {
+            "/api/search/": {
+                "get": {
+                    "operationId": "searchCaseStudies",
+                    "summary": "Search case studies with facets",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": "Words to search for; empty matches everything.",
+                            "schema": {"type": "string", "maxLength": 200},
+                        },
+                        *(_facet_parameter(name) for name in FACET_FIELDS),
+                        {
+                            "name": "sort",
+                            "in": "query",
+                            "required": False,
+                            "description": "relevance is the default with q, newest without.",
+                            "schema": {"type": "string", "enum": list(SORT_CHOICES)},
+                        },
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        },
+                        {
+                            "name": "page_size",
+                            "in": "query",
+                            "required": False,
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_PAGE_SIZE,
+                                "default": DEFAULT_PAGE_SIZE,
+                            },
+                        },
+                    ],
+                    "responses": {
+                        "200": _json("SearchResponse", "A page of results with facet counts."),
+                        "400": _json("Error", "An invalid page, page_size or sort."),
+                    },
+                }
+            },
+            "/api/search/suggest/": {
+                "get": {
+                    "operationId": "suggestTitles",
+                    "summary": "Title completions for autocomplete",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": "The start of a title.",
+                            "schema": {"type": "string", "maxLength": 200},
+                        }
+                    ],
+                    "responses": {"200": _json("SuggestResponse", "Matching titles.")},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,119 @@
+"""The public search parameters, validated once for the HTML page and the JSON API alike."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+# Facet parameter → indexed keyword field. The order is the order facets are shown in.
+FACET_FIELDS = {
+    "approach": "approach",
+    "theme": "theme",
+    "budget": "budget_band",
+    "council": "council",
+    "region": "region",
+    "council_type": "council_type",
+    "status": "status",
+    "year": "year",
+}
+SORT_CHOICES = {
+    "relevance": "Most relevant",
+    "newest": "Newest",
+    "budget_asc": "Budget, lowest first",
+    "budget_desc": "Budget, highest first",
+}
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 50
+# Elasticsearch's default max_result_window: deeper pages need search_after.
+MAX_RESULT_WINDOW = 10_000
+MAX_QUERY_LENGTH = 200
+MAX_VALUE_LENGTH = 255
+MAX_VALUES_PER_FACET = 50
+
+
+class InvalidSearch(ValueError):
+    """A parameter the visitor can fix; the message says how."""
+
+
+def clean_text(value, limit):
+    """Drop control and format characters, collapse whitespace, cap the length."""
+    value = "".join(
+        " " if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} else char for char in value
+    )
+    return re.sub(r"\s+", " ", value).strip()[:limit].strip()
+
+
+def _positive_int(raw, name, default, maximum):
+    raw = (raw or "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit():
+        raise InvalidSearch(f"'{name}' must be a whole number from 1 to {maximum}.")
+    value = int(raw)
+    if not 1 <= value <= maximum:
+        raise InvalidSearch(f"'{name}' must be a whole number from 1 to {maximum}.")
+    return value
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "newest"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @classmethod
+    def from_querydict(cls, data):
+        """Validate request parameters; raises ``InvalidSearch`` with a readable message."""
+        query = clean_text(data.get("q", ""), MAX_QUERY_LENGTH)
+        filters = {}
+        for name in FACET_FIELDS:
+            values = [clean_text(value, MAX_VALUE_LENGTH) for value in data.getlist(name)]
+            values = list(dict.fromkeys(value for value in values if value))
+            if len(values) > MAX_VALUES_PER_FACET:
+                raise InvalidSearch(f"Choose at most {MAX_VALUES_PER_FACET} values for '{name}'.")
+            filters[name] = tuple(values)
+        sort = clean_text(data.get("sort", ""), 50) or ("relevance" if query else "newest")
+        if sort not in SORT_CHOICES:
+            raise InvalidSearch(f"'sort' must be one of: {', '.join(SORT_CHOICES)}.")
+        page_size = _positive_int(
+            data.get("page_size"), "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+        )
+        max_page = MAX_RESULT_WINDOW // page_size
+        page = _positive_int(data.get("page"), "page", 1, max_page)
+        return cls(query, filters, sort, page, page_size)
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+    @property
+    def default_sort(self):
+        return "relevance" if self.query else "newest"
+
+    def selected(self, name, value):
+        return value in self.filters.get(name, ())
+
+    def as_pairs(self, **overrides):
+        """Query-string pairs for these parameters; ``overrides`` replace single values."""
+        values = {
+            "q": self.query,
+            "sort": self.sort if self.sort != self.default_sort else "",
+            "page": self.page if self.page != 1 else "",
+            "page_size": self.page_size if self.page_size != DEFAULT_PAGE_SIZE else "",
+        }
+        values.update(overrides)
+        pairs = [("q", values.pop("q"))] if values.get("q") else []
+        for name, selected in self.filters.items():
+            pairs.extend((name, value) for value in selected)
+        pairs.extend((key, value) for key, value in values.items() if value not in ("", None))
+        return pairs
+
+    def url(self, **overrides):
+        return "?" + urlencode(self.as_pairs(**overrides))
+
+    def without(self, name, value):
+        """URL of this search with one facet value removed (back to page 1)."""
+        filters = {**self.filters, name: tuple(v for v in self.filters[name] if v != value)}
+        return SearchParams(self.query, filters, self.sort, 1, self.page_size).url()

@@ -1,0 +1,242 @@
+"""The search service: one entry point, Elasticsearch first, the database when it is down.
+
+Both backends return the same ``SearchResults``, so views never ask which one answered.
+"""
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
+from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
+
+from . import breaker, database
+from .errors import SEARCH_ERRORS, is_unavailable
+from .faceted import build_search, related_search, suggest_search
+from .models import Synonym
+from .params import FACET_FIELDS
+
+logger = logging.getLogger(__name__)
+
+# Fewer hits than this and the spelling suggestion is offered.
+FEW_RESULTS = 5
+SUGGEST_SIZE = 8
+FACET_LABELS = {
+    "budget": {band.slug: band.label for band in BUDGET_BANDS},
+    "region": dict(Region.choices),
+    "council_type": dict(CouncilType.choices),
+    "status": dict(Status.choices),
+}
+# Facets shown in a fixed order rather than by count.
+FIXED_ORDER = {
+    "budget": [band.slug for band in BUDGET_BANDS],
+    "status": [value for value, _label in Status.choices],
+}
+
+
+@dataclass
+class SearchResults:
+    params: object
+    backend: str
+    total: int
+    results: list
+    facets: dict
+    suggestion: str | None = None
+    took_ms: int | None = None
+    notice: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def pages(self):
+        return math.ceil(self.total / self.params.page_size) if self.total else 0
+
+    def as_json(self):
+        return {
+            "query": self.params.query,
+            "backend": self.backend,
+            "total": self.total,
+            "page": self.params.page,
+            "page_size": self.params.page_size,
+            "pages": self.pages,
+            "results": self.results,
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+        }
+
+
+def synonym_groups():
+    return [group.term_list() for group in Synonym.objects.all()]
+
+
+def facet_labels(counts, params):
+    """Labels for every value that will be shown; at most three queries, whatever the counts."""
+    wanted = {
+        name: set(counts.get(name, {})) | set(params.filters.get(name, ())) for name in FACET_FIELDS
+    }
+    labels = dict(FACET_LABELS)
+    for name, model, label_field in (
+        ("approach", Approach, "name"),
+        ("theme", Theme, "name"),
+        ("council", CouncilPage, "title"),
+    ):
+        labels[name] = (
+            dict(model.objects.filter(slug__in=wanted[name]).values_list("slug", label_field))
+            if wanted[name]
+            else {}
+        )
+    labels["year"] = {}
+    return wanted, labels
+
+
+def build_facets(counts, params):
+    """Facet options with honest counts; selected values stay listed even when they count 0."""
+    wanted, labels = facet_labels(counts, params)
+    facets = {}
+    for name in FACET_FIELDS:
+        options = [
+            {
+                "value": value,
+                "label": labels[name].get(value, value),
+                "count": counts.get(name, {}).get(value, 0),
+                "selected": params.selected(name, value),
+            }
+            for value in wanted[name]
+        ]
+        if name in FIXED_ORDER:
+            order = {value: index for index, value in enumerate(FIXED_ORDER[name])}
+            options.sort(key=lambda o: (order.get(o["value"], len(order)), o["value"]))
+        elif name == "year":
+            options.sort(key=lambda o: o["value"], reverse=True)
+        else:
+            options.sort(key=lambda o: (-o["count"], o["label"].lower(), o["value"]))
+        facets[name] = options
+    return facets
+
+
+def result_from_source(source, highlight=""):
+    display = source.get("display") or {}
+    return {
+        "id": source["page_id"],
+        "title": source["title"],
+        "url": source.get("url") or "",
+        "summary": source.get("summary") or "",
+        "highlight": highlight,
+        "council": display.get("council") or {"slug": "", "name": ""},
+        "approaches": display.get("approaches") or [],
+        "themes": display.get("themes") or [],
+        "budget": source.get("budget"),
+        "budget_band": source.get("budget_band") or "",
+        "status": source.get("status") or "",
+        "year": source.get("start_year"),
+    }
+
+
+def best_snippet(hit):
+    """A marked summary, else a marked body fragment, else the plain (escaped) summary."""
+    highlight = getattr(hit.meta, "highlight", None)
+    fragments = [
+        fragment for name in ("summary", "body") for fragment in getattr(highlight, name, ())
+    ]
+    marked = [fragment for fragment in fragments if "<mark>" in fragment]
+    return (marked or fragments or [""])[0]
+
+
+def elasticsearch_search(params):
+    faceted = build_search(params, synonym_groups())
+    response = faceted.execute()
+    counts = {
+        name: {str(value): count for value, count, _selected in options}
+        for name, options in response.facets.to_dict().items()
+    }
+    results = []
+    for hit in response.hits:
+        results.append(result_from_source(hit.to_dict(), best_snippet(hit)))
+    total = response.hits.total.value
+    suggestion = None
+    if params.query and total < FEW_RESULTS and "suggest" in response:
+        options = response.suggest.did_you_mean[0].options
+        if options and options[0].text.lower() != params.query.lower():
+            suggestion = options[0].text
+    return SearchResults(
+        params=params,
+        backend="elasticsearch",
+        total=total,
+        results=results,
+        facets=build_facets(counts, params),
+        suggestion=suggestion,
+        took_ms=response.took,
+    )
+
+
+def database_search(params):
+    page = database.search(params, synonym_groups())
+    return SearchResults(
+        params=params,
+        backend="database",
+        total=page.total,
+        results=page.results,
+        facets=build_facets(page.counts, params),
+        notice=(
+            "Search is running in a simpler mode for a moment: results are not ranked by "
+            "relevance and spelling mistakes are not corrected."
+        ),
+    )
+
+
+def _with_fallback(primary, fallback, what):
+    """Run ``primary`` against Elasticsearch unless the breaker is open; else ``fallback``."""
+    if not breaker.is_open():
+        try:
+            return primary()
+        except SEARCH_ERRORS as error:
+            if is_unavailable(error):
+                breaker.trip(error)
+            else:
+                logger.exception("Elasticsearch %s failed; answering from the database", what)
+    return fallback()
+
+
+def search(params):
+    """Search case studies: ``SearchResults`` from Elasticsearch, or from the database."""
+    started = time.perf_counter()
+    results = _with_fallback(
+        lambda: elasticsearch_search(params), lambda: database_search(params), "search"
+    )
+    results.extra["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return results
+
+
+def suggest(prefix):
+    """Title completions: ``(backend, [{"title", "url"}])``."""
+
+    def from_index():
+        response = suggest_search(prefix, SUGGEST_SIZE).execute()
+        options = response.suggest.titles[0].options
+        return "elasticsearch", [
+            {"title": option._source.title, "url": option._source.url} for option in options
+        ]
+
+    def from_database():
+        return "database", database.suggest(prefix, SUGGEST_SIZE)
+
+    if not prefix:
+        return "elasticsearch" if not breaker.is_open() else "database", []
+    return _with_fallback(from_index, from_database, "suggest")
+
+
+def related(page, size=4):
+    """Up to ``size`` live, public case studies like ``page``, in order of likeness."""
+    approaches = list(page.approaches.values_list("slug", flat=True))
+    themes = list(page.themes.values_list("slug", flat=True))
+
+    def from_index():
+        response = related_search(page.id, approaches, themes, size).execute()
+        ids = [hit.page_id for hit in response.hits]
+        pages = CaseStudyPage.objects.live().public().filter(id__in=ids).select_related("council")
+        by_id = {related_page.id: related_page for related_page in pages}
+        return [by_id[page_id] for page_id in ids if page_id in by_id]
+
+    return _with_fallback(
+        from_index, lambda: database.related(page, approaches, themes, size), "related"
+    )

@@ -1,0 +1,105 @@
+"""Keep the index in step with the content: every change ends in ``indexing.sync_pages``.
+
+Work runs after the transaction commits (so the index never shows a rolled-back change) and
+never raises: a failure is queued in PendingSync instead of blocking the editor.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
+
+from . import indexing
+
+logger = logging.getLogger(__name__)
+
+# What a council, approach or theme lends to its case studies' documents.
+INDEXED_FIELDS = {
+    CouncilPage: ("title", "slug", "region", "council_type"),
+    Approach: ("name", "slug"),
+    Theme: ("name", "slug"),
+}
+
+
+def sync_after_commit(page_ids, reason):
+    page_ids = set(page_ids)
+    if page_ids:
+        transaction.on_commit(lambda: _sync(page_ids, reason))
+
+
+def _sync(page_ids, reason):
+    try:
+        indexing.sync_pages(page_ids, reason=reason)
+    except Exception:
+        logger.exception("Unexpected error updating the search index; queued %s", page_ids)
+        indexing.queue(page_ids, f"unexpected error during {reason}")
+
+
+def case_studies_under(page):
+    return CaseStudyPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
+
+
+def case_studies_of(instance):
+    if isinstance(instance, CouncilPage):
+        return case_studies_under(instance)
+    field = "approaches" if isinstance(instance, Approach) else "themes"
+    return CaseStudyPage.objects.filter(**{field: instance}).values_list("pk", flat=True)
+
+
+def indexed_values(instance):
+    return tuple(getattr(instance, name) for name in INDEXED_FIELDS[type(instance)])
+
+
+def on_publish_change(sender, instance, **kwargs):
+    sync_after_commit([instance.pk], "publish/unpublish")
+
+
+def on_case_study_deleted(sender, instance, **kwargs):
+    sync_after_commit([instance.pk], "delete")
+
+
+def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    sync_after_commit(case_studies_under(instance), "move")
+
+
+def remember_indexed_values(sender, instance, raw=False, **kwargs):
+    if raw or not instance.pk:
+        return
+    before = (
+        type(instance).objects.filter(pk=instance.pk).values_list(*INDEXED_FIELDS[type(instance)])
+    )
+    instance._indexed_before = before.first()
+
+
+def on_term_saved(sender, instance, created, raw=False, **kwargs):
+    before = getattr(instance, "_indexed_before", None)
+    if raw or created or before is None or before == indexed_values(instance):
+        return
+    sync_after_commit(case_studies_of(instance), f"rename of {instance}")
+
+
+def on_term_deleting(sender, instance, **kwargs):
+    # Collected before the links disappear; applied once the deletion commits.
+    sync_after_commit(list(case_studies_of(instance)), f"deletion of {instance}")
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    sync_after_commit(case_studies_under(instance.page), "privacy change")
+
+
+def connect():
+    page_published.connect(on_publish_change, sender=CaseStudyPage)
+    page_unpublished.connect(on_publish_change, sender=CaseStudyPage)
+    post_delete.connect(on_case_study_deleted, sender=CaseStudyPage)
+    post_page_move.connect(on_page_moved)
+    for model in INDEXED_FIELDS:
+        pre_save.connect(remember_indexed_values, sender=model)
+        post_save.connect(on_term_saved, sender=model)
+    for model in (Approach, Theme):
+        pre_delete.connect(on_term_deleting, sender=model)
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction)

@@ -1,0 +1,179 @@
+"""Fixtures for search tests: a fresh index per test on the real node, and a known corpus."""
+
+import random
+
+import pytest
+from django.test import override_settings
+from wagtail.rich_text import RichText
+
+from casestudies.documents import alias_name
+from casestudies.models import Approach, CaseStudyPartner, Theme
+from casestudies.vocabulary import CouncilType, Region, Status
+from search import breaker
+from search.client import get_search_client
+from search.indexing import rebuild, sync_pages
+from tests.factories import CaseStudyPageFactory, CouncilPageFactory
+
+
+def drop_indices():
+    """Delete this run's indices by name (the node refuses wildcard deletes)."""
+    client = get_search_client()
+    names = list(client.indices.get(index=f"{alias_name()}-*", allow_no_indices=True))
+    if names:
+        client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+
+@pytest.fixture
+def search_index(search_node, db):
+    """An empty versioned index behind the per-run alias, removed afterwards."""
+    get_search_client.cache_clear()
+    breaker.reset()
+    drop_indices()
+    rebuild(grace_seconds=0)
+    yield alias_name()
+    get_search_client.cache_clear()
+    breaker.reset()
+    drop_indices()
+
+
+@pytest.fixture
+def node_down(closed_port):
+    """ELASTICSEARCH_URL points at a closed port; the client and breaker start afresh."""
+    get_search_client.cache_clear()
+    breaker.reset()
+    with override_settings(ELASTICSEARCH_URL=f"http://127.0.0.1:{closed_port}"):
+        yield
+    get_search_client.cache_clear()
+    breaker.reset()
+
+
+def make_case_study(
+    council, title, *, approaches=(), themes=(), partners=(), tags=(), body="", **fields
+):
+    """A live case study under ``council`` with vocabulary given by slug."""
+    page = CaseStudyPageFactory(
+        parent=council,
+        title=title,
+        approaches=list(Approach.objects.filter(slug__in=approaches)) or None,
+        themes=list(Theme.objects.filter(slug__in=themes)) or None,
+        **fields,
+    )
+    for name in partners:
+        CaseStudyPartner.objects.create(page=page, name=name)
+    if tags:
+        page.tags.add(*tags)
+    if body:
+        page.body = [("paragraph", RichText(f"<p>{body}</p>"))]
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def corpus(db):
+    """Case studies built from the seed examples (facts from shared/seeds only), plus one PB."""
+    staffordshire = CouncilPageFactory(
+        title="Staffordshire County Council",
+        slug="staffordshire",
+        council_type=CouncilType.COUNTY,
+        region=Region.WEST_MIDLANDS,
+    )
+    york = CouncilPageFactory(
+        title="City of York Council",
+        slug="york",
+        council_type=CouncilType.UNITARY,
+        region=Region.YORKSHIRE,
+    )
+    wigan = CouncilPageFactory(
+        title="Wigan Council",
+        slug="wigan",
+        council_type=CouncilType.METROPOLITAN,
+        region=Region.NORTH_WEST,
+    )
+    example = CouncilPageFactory(
+        title="Exampleshire Council",
+        slug="exampleshire",
+        council_type=CouncilType.DISTRICT,
+        region=Region.SOUTH_WEST,
+        is_example=True,
+    )
+    return {
+        "cupboard": make_case_study(
+            staffordshire,
+            "Leek Community Cupboard",
+            summary="Began with £3 bags of fruit and veg on one estate; volunteers now run it "
+            "across 60 villages.",
+            approaches=["volunteer-led"],
+            themes=["food-poverty"],
+            body="Food bags, children's activities, clothes and advice, paid for from "
+            "councillors' community funds.",
+            budget=None,
+            status=Status.SCALED,
+            start_year=None,
+        ),
+        "champions": make_case_study(
+            york,
+            "Volunteer health champions",
+            summary="76 volunteer champions trained, who mobilised over a thousand people to "
+            "exercise more.",
+            approaches=["peer-community-champions"],
+            themes=["health-wellbeing", "physical-activity"],
+            status=Status.RUNNING,
+            start_year=None,
+        ),
+        "deal": make_case_study(
+            wigan,
+            "The Wigan Deal",
+            summary="An agreement between residents, the council, the NHS and voluntary groups "
+            "after 40% budget cuts over ten years.",
+            approaches=["council-community-deal", "asset-based-community-development"],
+            themes=["democracy-participation"],
+            partners=["NHS"],
+            status=Status.RUNNING,
+            start_year=None,
+        ),
+        "vote": make_case_study(
+            example,
+            "Neighbourhood budget vote",
+            summary="A fictional example: residents chose which small projects to fund.",
+            approaches=["participatory-budgeting"],
+            themes=["democracy-participation"],
+            tags=["grants"],
+            budget=25_000,
+            status=Status.PILOT,
+            start_year=2021,
+        ),
+    }
+
+
+@pytest.fixture
+def random_corpus(db):
+    """Forty case studies with seeded random facets across five councils."""
+    rng = random.Random(4)
+    councils = [
+        CouncilPageFactory(
+            council_type=rng.choice(CouncilType.values[:4]), region=rng.choice(Region.values[:4])
+        )
+        for _ in range(5)
+    ]
+    approaches = list(Approach.objects.values_list("slug", flat=True))[:5]
+    themes = list(Theme.objects.values_list("slug", flat=True))[:5]
+    pages = []
+    for number in range(40):
+        pages.append(
+            make_case_study(
+                rng.choice(councils),
+                f"Random project {number}",
+                approaches=rng.sample(approaches, rng.randint(1, 2)),
+                themes=rng.sample(themes, rng.randint(1, 2)),
+                budget=rng.choice([None, 500, 9_999, 10_000, 60_000, 300_000, 2_000_000]),
+                status=rng.choice(Status.values),
+                start_year=rng.choice([None, 2018, 2019, 2020]),
+            )
+        )
+    return pages
+
+
+@pytest.fixture
+def indexed_corpus(search_index, corpus):
+    sync_pages([page.pk for page in corpus.values()])
+    return corpus

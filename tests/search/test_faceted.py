@@ -1,0 +1,121 @@
+"""The shape of the Elasticsearch request, checked with ``to_dict()`` (no cluster needed)."""
+
+from search.faceted import (
+    FACET_SIZES,
+    CaseStudySearch,
+    build_search,
+    related_search,
+    synonym_phrases,
+    text_query,
+)
+from search.params import FACET_FIELDS, SearchParams
+
+GROUPS = [["PB", "participatory budgeting"], ["ABCD", "asset-based community development"]]
+
+
+def request_body(query="", filters=None, sort="relevance", synonyms=()):
+    return CaseStudySearch(query, filters or {}, sort, synonyms)._s.to_dict()
+
+
+def test_synonym_groups_expand_whole_words_in_both_directions():
+    """A group applies when one of its terms is in the query as whole words, either way round."""
+    assert synonym_phrases("PB in rural areas", GROUPS) == ["participatory budgeting"]
+    assert synonym_phrases("Participatory Budgeting", GROUPS) == ["PB"]
+    assert synonym_phrases("pbx telephones", GROUPS) == []
+
+
+def test_text_query_is_fuzzy_multi_match_with_phrase_boost_and_synonym_phrases():
+    """Words match fuzzily over the weighted fields; synonyms are OR'd phrases; phrases boost."""
+    query = text_query("PB", ["participatory budgeting"]).to_dict()["bool"]
+    words, synonym = query["must"][0]["bool"]["should"]
+    assert words["multi_match"]["fuzziness"] == "AUTO"
+    assert {"title^3", "summary^2", "body", "council_name", "partners", "tags"} <= set(
+        words["multi_match"]["fields"]
+    )
+    assert {"approach_names", "theme_names"} <= set(words["multi_match"]["fields"])
+    assert synonym["multi_match"] == {
+        **synonym["multi_match"],
+        "query": "participatory budgeting",
+        "type": "phrase",
+    }
+    assert query["should"][0]["multi_match"]["type"] == "phrase"
+    assert query["should"][0]["multi_match"]["boost"] > 1
+
+
+def test_empty_query_matches_everything_and_sorts_newest_first():
+    """Without words there is no query clause (match_all) and the default sort is newest."""
+    params = SearchParams.from_querydict(_querydict({}))
+    body = build_search(params)._s.to_dict()
+    assert "query" not in body
+    assert body["sort"][0] == {"first_published_at": {"order": "desc"}}
+    assert body["from"] == 0 and body["size"] == 20
+
+
+def test_facet_filters_go_to_post_filter_and_each_aggregation_ignores_its_own():
+    """Selections filter hits via post_filter; each facet's counts skip its own selection."""
+    body = request_body(
+        filters={"approach": ["volunteer-led", "co-production"], "theme": ["housing"]}
+    )
+    post_filter = body["post_filter"]["bool"]["must"]
+    assert {"terms": {"approach": ["volunteer-led", "co-production"]}} in post_filter
+    assert {"terms": {"theme": ["housing"]}} in post_filter
+    approach_filter = body["aggs"]["_filter_approach"]["filter"]
+    theme_filter = body["aggs"]["_filter_theme"]["filter"]
+    assert approach_filter == {"terms": {"theme": ["housing"]}}
+    assert theme_filter == {"terms": {"approach": ["volunteer-led", "co-production"]}}
+
+
+def test_every_facet_asks_for_enough_buckets():
+    """Each facet aggregates on its keyword field with a size far above its vocabulary."""
+    aggs = request_body()["aggs"]
+    for name, field in FACET_FIELDS.items():
+        terms = aggs[f"_filter_{name}"]["aggs"][name]["terms"]
+        assert terms["field"] == field
+        assert terms["size"] >= 100
+    assert FACET_SIZES["council"] >= 5000
+
+
+def test_budget_sorts_put_unknown_budgets_last():
+    """budget_asc and budget_desc sort on the integer budget with missing values last."""
+    for sort, order in (("budget_asc", "asc"), ("budget_desc", "desc")):
+        first = request_body(sort=sort)["sort"][0]
+        assert first == {"budget": {"order": order, "missing": "_last"}}
+
+
+def test_highlight_escapes_text_and_only_adds_mark():
+    """Highlights use the html encoder with <mark> tags, so only <mark> reaches the page."""
+    highlight = request_body("cupboard")["highlight"]
+    assert highlight["encoder"] == "html"
+    assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
+    assert set(highlight["fields"]) == {"summary", "body"}
+
+
+def test_query_carries_a_phrase_suggester_for_did_you_mean():
+    """A query asks the phrase suggester on the shingle field in the same request."""
+    suggest = request_body("comunity cupbord")["suggest"]["did_you_mean"]
+    assert suggest["text"] == "comunity cupbord"
+    assert suggest["phrase"]["field"] == "spell"
+
+
+def test_pagination_happens_in_elasticsearch():
+    """Page 3 of 10 is from=20, size=10: only that page is fetched."""
+    params = SearchParams.from_querydict(_querydict({"page": "3", "page_size": "10"}))
+    body = build_search(params)._s.to_dict()
+    assert (body["from"], body["size"]) == (20, 10)
+
+
+def test_related_search_combines_more_like_this_with_shared_vocabulary():
+    """Related case studies: more_like_this on the page, or a shared approach or theme."""
+    query = related_search(7, ["volunteer-led"], ["food-poverty"], 4).to_dict()["query"]["bool"]
+    kinds = [next(iter(clause)) for clause in query["should"]]
+    assert kinds == ["more_like_this", "terms", "terms"]
+    assert query["must_not"] == [{"ids": {"values": ["7"]}}]
+
+
+def _querydict(data):
+    from django.http import QueryDict
+
+    querydict = QueryDict(mutable=True)
+    for key, value in data.items():
+        querydict[key] = value
+    return querydict

@@ -1,0 +1,189 @@
+"""The project's own tooling: production settings, the search node script, compose, gunicorn."""
+
+import http.server
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from search.client import get_search_client
+
+ROOT = Path(__file__).resolve().parent.parent
+SEARCH_NODE = ROOT / "scripts" / "search-node.sh"
+
+
+def run(command, env=None, timeout=120):
+    return subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def clean_env(**overrides):
+    """The current environment minus the project's settings variables, plus ``overrides``."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    env.update(overrides)
+    return env
+
+
+def production_env(**overrides):
+    return clean_env(DJANGO_SETTINGS_MODULE="network_site.settings.production", **overrides)
+
+
+def test_production_check_deploy_has_no_warnings():
+    """`manage.py check --deploy` with production settings and its variables set is clean."""
+    env = production_env(
+        SECRET_KEY="k3y-for-the-deploy-check-" + "x7Qp9zLm2Rv8Tn4Wb6Yc1Hd5Jf3Gs0Ka" * 2,
+        ALLOWED_HOSTS="network.example.org",
+    )
+
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    """Production settings raise a clear error when SECRET_KEY is missing from the environment."""
+    result = run([sys.executable, "manage.py", "check"], production_env())
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def compose_command():
+    if shutil.which("docker") and run(["docker", "compose", "version"]).returncode == 0:
+        return ["docker", "compose"]
+    if shutil.which("docker-compose"):
+        return ["docker-compose"]
+    return None
+
+
+needs_compose = pytest.mark.skipif(
+    compose_command() is None, reason="neither `docker compose` nor docker-compose is installed"
+)
+
+
+@needs_compose
+def test_docker_compose_file_is_valid():
+    """`docker compose config -q` accepts docker-compose.yml when the required secrets are set."""
+    env = clean_env(SECRET_KEY="compose-check", POSTGRES_PASSWORD="compose-check")
+
+    result = run([*compose_command(), "config", "-q"], env)
+
+    assert result.returncode == 0, result.stderr
+
+
+@needs_compose
+def test_docker_compose_requires_secret_key():
+    """The compose stack refuses to start without SECRET_KEY, naming the missing variable."""
+    env = clean_env(POSTGRES_PASSWORD="compose-check")
+
+    result = run([*compose_command(), "config", "-q"], env)
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_gunicorn_config_reads_the_environment(monkeypatch):
+    """gunicorn.conf.py takes bind address and worker count from the environment."""
+    monkeypatch.setenv("GUNICORN_BIND", "127.0.0.1:8123")
+    monkeypatch.setenv("GUNICORN_WORKERS", "5")
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+    assert config["bind"] == "127.0.0.1:8123"
+    assert config["workers"] == 5
+    assert config["accesslog"] == "-"
+
+
+def test_gunicorn_config_defaults(monkeypatch):
+    """Without overrides gunicorn listens on port 8000 (or $PORT) with two workers."""
+    for name in ("GUNICORN_BIND", "GUNICORN_WORKERS", "WEB_CONCURRENCY", "PORT"):
+        monkeypatch.delenv(name, raising=False)
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+    assert config["bind"] == "0.0.0.0:8000"
+    assert config["workers"] == 2
+
+
+def test_make_help_lists_the_documented_targets():
+    """`make help` documents the targets the README tells people to use."""
+    result = run(["make", "--no-print-directory", "help"])
+
+    assert result.returncode == 0, result.stderr
+    listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
+    assert {"run", "test", "search-up", "search-down", "search-status", "install"} <= listed
+
+
+def node_script(command, port, state_dir, timeout=30):
+    env = clean_env(SEARCH_PORT=str(port), SEARCH_STATE_DIR=str(state_dir))
+    return run(["bash", str(SEARCH_NODE), command], env, timeout=timeout)
+
+
+@pytest.mark.elasticsearch
+def test_search_node_status_reports_the_running_node(search_node, tmp_path):
+    """`search-node.sh status` exits 0 and reports health and working en_GB stemming."""
+    port = urlsplit(search_node).port
+
+    result = node_script("status", port, tmp_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Elasticsearch: green" in result.stdout or "Elasticsearch: yellow" in result.stdout
+    assert "en_GB stemming works" in result.stdout
+
+
+def test_search_node_status_fails_clearly_when_nothing_runs(closed_port, tmp_path):
+    """`status` on a port with no node exits 3 and says how to start one."""
+    result = node_script("status", closed_port, tmp_path)
+
+    assert result.returncode == 3
+    assert f"not reachable at http://127.0.0.1:{closed_port}" in result.stdout
+    assert "make search-up" in result.stdout
+
+
+def test_search_node_down_is_a_no_op_when_nothing_runs(closed_port, tmp_path):
+    """`down` with no node on the port succeeds and says there was nothing to stop."""
+    result = node_script("down", closed_port, tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "No Elasticsearch node is running" in result.stdout
+
+
+def test_search_node_up_refuses_a_port_held_by_something_else(tmp_path):
+    """`up` on a port where another server answers fails fast instead of starting a node."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = node_script("up", server.server_address[1], tmp_path)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert result.returncode == 1
+    assert "is not a healthy Elasticsearch node" in result.stderr
+    assert not (tmp_path / str(server.server_address[1]) / "elasticsearch.pid").exists()
+
+
+@pytest.mark.elasticsearch
+def test_search_node_stems_british_english(search_node):
+    """The node has the en_GB hunspell dictionary: British plurals stem to their singular."""
+    analysis = get_search_client().indices.analyze(
+        tokenizer="standard",
+        filter=["lowercase", {"type": "hunspell", "locale": "en_GB"}],
+        text="Councils neighbourhoods",
+    )
+
+    tokens = {token["token"] for token in analysis["tokens"]}
+    assert {"council", "neighbourhood"} <= tokens
