@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.log_actions import log
 from wagtail.models import Collection
 
 from casestudies.models import CouncilIndexPage, CouncilPage, HomePage
@@ -34,8 +35,11 @@ def council_collection(council):
 
 
 @transaction.atomic
-def onboard_council(title, *, council_type, region, **fields):
-    """Create (or find by slug) a published CouncilPage with its officer group and collection."""
+def onboard_council(title, *, council_type, region, user=None, **fields):
+    """Create (or find by slug) a published CouncilPage with its officer group and collection.
+
+    ``user``, when given, is recorded as the page's owner and in the audit log.
+    """
     if council_type not in CouncilType.values:
         raise ValueError(f"Unknown council type {council_type!r}.")
     if region not in Region.values:
@@ -48,10 +52,16 @@ def onboard_council(title, *, council_type, region, **fields):
         fields.setdefault("official_name", title)
         council = council_index().add_child(
             instance=CouncilPage(
-                title=title, slug=slug, council_type=council_type, region=region, **fields
+                title=title,
+                slug=slug,
+                council_type=council_type,
+                region=region,
+                owner=user,
+                **fields,
             )
         )
-        council.save_revision().publish()
+        log(instance=council, action="wagtail.create", user=user)
+        council.save_revision(user=user).publish(user=user)
     ensure_officer_group(council, council_collection(council))
     return council
 

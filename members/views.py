@@ -22,7 +22,7 @@ def onboard_council_view(request):
     form = OnboardCouncilForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         existed = CouncilPage.objects.filter(slug=slugify(form.cleaned_data["title"])).exists()
-        council = onboard_council(**form.onboard_kwargs())
+        council = onboard_council(**form.onboard_kwargs(), user=request.user)
         if existed:
             messages.warning(
                 request,

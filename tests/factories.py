@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from casestudies.models import (
     Approach,
@@ -13,6 +14,9 @@ from casestudies.models import (
     Theme,
 )
 from casestudies.vocabulary import CouncilType, Region, Status
+from members.models import Invitation
+from members.onboarding import create_officer, onboard_council
+from members.roles import ADMINISTRATORS, MODERATORS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -93,3 +97,72 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
         self.themes.set(extracted or [ThemeFactory()])
         if create:
             self.save()
+
+
+def _joins_group(name):
+    @factory.post_generation
+    def join(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=name))
+
+    return join
+
+
+class ModeratorFactory(UserFactory):
+    """A member of the network moderators group (members.roles)."""
+
+    join_group = _joins_group(MODERATORS)
+
+
+class AdministratorFactory(UserFactory):
+    """A member of the network administrators group (members.roles)."""
+
+    join_group = _joins_group(ADMINISTRATORS)
+
+
+class OnboardedCouncilFactory(factory.Factory):
+    """A council made the way the network onboards one: page, officer group and collection."""
+
+    title = factory.Sequence(lambda n: f"Onboarded Council {n}")
+    council_type = CouncilType.DISTRICT
+    region = Region.NORTH_WEST
+
+    class Meta:
+        model = CouncilPage
+
+    @classmethod
+    def _create(cls, model_class, title, **kwargs):
+        return onboard_council(title, **kwargs)
+
+
+class OfficerFactory(factory.Factory):
+    """A council officer of ``council`` (an onboarded CouncilPage), made by create_officer."""
+
+    username = factory.Sequence(lambda n: f"officer{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    council = factory.SubFactory(OnboardedCouncilFactory)
+
+    class Meta:
+        model = get_user_model()
+
+    @classmethod
+    def _create(cls, model_class, council, username, email):
+        return create_officer(council, username, email, password="correct-horse-battery")
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    council = factory.SubFactory(OnboardedCouncilFactory)
+
+    class Meta:
+        model = Invitation
+
+
+class SynonymFactory(factory.django.DjangoModelFactory):
+    """A synonym group for the search, as network staff write it in the admin."""
+
+    terms = factory.Sequence(lambda n: f"term{n}, other term{n}")
+
+    class Meta:
+        model = "search.Synonym"
+        django_get_or_create = ("terms",)
