@@ -7,6 +7,11 @@ from wagtail.images.blocks import ImageBlock
 from .vocabulary import SectionHeading
 
 
+class SectionValue(blocks.StructValue):
+    def heading_label(self):
+        return SectionHeading(self["heading"]).label
+
+
 class SectionBlock(blocks.StructBlock):
     """A headed section: the standard headings keep case studies comparable."""
 
@@ -16,6 +21,7 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         template = "casestudies/blocks/section.html"
+        value_class = SectionValue
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -1,8 +1,11 @@
 """Member councils and their case studies."""
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,12 +19,21 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import CaseStudyBodyBlock
 from .fields import ChoiceListField
+from .forms import MESSAGES, SUMMARY_MAX_LENGTH, CaseStudyPageForm
+from .serializers import (
+    BudgetBandField,
+    CouncilSummaryField,
+    DocumentSummaryField,
+    VocabularyTermsField,
+)
 from .vocabulary import (
+    BUDGET_BANDS_BY_SLUG,
     BudgetBandChoices,
     CouncilType,
     EvidenceLevel,
@@ -33,7 +45,29 @@ from .vocabulary import (
 )
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
-MONTH_CHOICES = [(month, f"{month:02d}") for month in range(1, 13)]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTH_CHOICES = [(number, name) for number, name in enumerate(MONTH_NAMES, start=1)]
+COUNCIL_PAGE_SIZE = 20
+
+
+def month_year(year, month):
+    """'March 2019', or '2019' when the month is not known; '' without a year."""
+    if not year:
+        return ""
+    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
 
 
 class VocabularyTerm(models.Model):
@@ -74,6 +108,30 @@ class HomePage(Page):
     subpage_types = ["casestudies.CouncilIndexPage", "casestudies.StandardPage"]
     max_count = 1
 
+    latest_count = 6
+    councils_count = 12
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        visible = CaseStudyPage.objects.live().public()
+        featured_ids = [item.case_study_id for item in self.featured.all()]
+        featured = visible.select_related("council").in_bulk(featured_ids)
+        context["featured_case_studies"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["latest_case_studies"] = visible.select_related("council").order_by(
+            "-first_published_at"
+        )[: self.latest_count]
+        in_visible = Q(case_studies__in=visible.values("pk"))
+        for name, model in (("approaches", Approach), ("themes", Theme)):
+            context[name] = model.objects.annotate(
+                case_study_count=Count("case_studies", filter=in_visible, distinct=True)
+            ).order_by("name")
+        councils = CouncilPage.objects.live().public()
+        context["council_total"] = councils.count()
+        # Real members before the fictional examples.
+        context["councils"] = councils.order_by("is_example", "title")[: self.councils_count]
+        context["council_index"] = CouncilIndexPage.objects.live().first()
+        return context
+
 
 class HomePageFeatured(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
@@ -104,6 +162,26 @@ class CouncilIndexPage(Page):
     parent_page_types = ["casestudies.HomePage"]
     subpage_types = ["casestudies.CouncilPage"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        councils = (
+            CouncilPage.objects.live()
+            .public()
+            .child_of(self)
+            .annotate(
+                case_study_count=Count(
+                    "own_case_studies",
+                    filter=Q(own_case_studies__live=True),
+                    distinct=True,
+                )
+            )
+            .order_by("is_example", "title")
+        )
+        context["councils"] = Paginator(councils, COUNCIL_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return context
 
 
 class CouncilPage(Page):
@@ -162,10 +240,18 @@ class CouncilPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = (
+        case_studies = (
             CaseStudyPage.objects.live().public().child_of(self).order_by("-first_published_at")
         )
+        context["case_studies"] = Paginator(case_studies, COUNCIL_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         return context
+
+    @property
+    def contact_url(self):
+        """Where the public gets in touch: the council's own website, else its page here."""
+        return self.website or self.url
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -175,7 +261,13 @@ class CaseStudyTag(TaggedItemBase):
 
 
 class CaseStudyPage(Page):
-    summary = models.TextField(max_length=300, help_text="At most 300 characters.")
+    summary = models.TextField(
+        max_length=SUMMARY_MAX_LENGTH,
+        validators=[
+            MaxLengthValidator(SUMMARY_MAX_LENGTH, MESSAGES["summary"]["max_length"]),
+        ],
+        help_text=f"At most {SUMMARY_MAX_LENGTH} characters: what was done, where, and why.",
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -186,6 +278,7 @@ class CaseStudyPage(Page):
     budget = models.PositiveBigIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(0, MESSAGES["budget"]["min_value"])],
         help_text="Total in whole pounds. Leave empty when it is not stated.",
     )
     # Derived from budget on save, stored so the database can count it like the index does.
@@ -229,7 +322,11 @@ class CaseStudyPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
         MultiFieldPanel(
-            [FieldPanel("approaches"), FieldPanel("themes")], heading="Approaches and themes"
+            [
+                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Approaches and themes",
         ),
         MultiFieldPanel(
             [FieldPanel("budget"), FieldPanel("funding_sources")], heading="Budget and funding"
@@ -257,11 +354,14 @@ class CaseStudyPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     api_fields = [
+        APIField("council", serializer=CouncilSummaryField()),
         APIField("summary"),
-        APIField("approaches"),
-        APIField("themes"),
+        APIField("hero_image", serializer=ImageRenditionField("width-1200")),
+        APIField("hero_alt"),
+        APIField("approaches", serializer=VocabularyTermsField()),
+        APIField("themes", serializer=VocabularyTermsField()),
         APIField("budget"),
-        APIField("budget_band"),
+        APIField("budget_band", serializer=BudgetBandField()),
         APIField("funding_sources"),
         APIField("status"),
         APIField("start_year"),
@@ -273,11 +373,39 @@ class CaseStudyPage(Page):
         APIField("partners"),
         APIField("outcomes"),
         APIField("body"),
+        APIField("documents"),
+        APIField("related_links"),
         APIField("tags"),
         APIField("last_reviewed"),
     ]
     parent_page_types = ["casestudies.CouncilPage"]
     subpage_types = []
+    base_form_class = CaseStudyPageForm
+
+    @property
+    def budget_band_label(self):
+        return BUDGET_BANDS_BY_SLUG[self.budget_band].label
+
+    @property
+    def funding_source_labels(self):
+        labels = dict(FundingSource.choices)
+        return [labels.get(value, value) for value in self.funding_sources or []]
+
+    @property
+    def start_display(self):
+        return month_year(self.start_year, self.start_month)
+
+    @property
+    def end_display(self):
+        return month_year(self.end_year, self.end_month)
+
+    @property
+    def owning_council(self):
+        """The council page, from the stored link or, before the first save, the tree."""
+        if self.council_id:
+            return self.council
+        parent = self.get_parent() if self.depth else None
+        return parent.specific if parent else None
 
     def clean(self):
         super().clean()
@@ -304,6 +432,11 @@ class CaseStudyPage(Page):
         if parent is not None:
             self.council_id = parent.id
         super().save(*args, **kwargs)
+
+
+def keep_council_after_move(sender, instance, parent_page_after, **kwargs):
+    """A moved case study belongs to its new council (connected in the app config)."""
+    CaseStudyPage.objects.filter(pk=instance.pk).update(council_id=parent_page_after.pk)
 
 
 class CaseStudyPartner(Orderable):
@@ -344,6 +477,7 @@ class CaseStudyDocument(Orderable):
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("document")]
+    api_fields = [APIField("document", serializer=DocumentSummaryField())]
 
 
 class CaseStudyLink(Orderable):
@@ -352,3 +486,4 @@ class CaseStudyLink(Orderable):
     url = models.URLField()
 
     panels = [FieldPanel("title"), FieldPanel("url")]
+    api_fields = [APIField("title"), APIField("url")]

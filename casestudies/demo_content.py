@@ -1,0 +1,591 @@
+"""The demo content: five projects from the seed notes, and clearly fictional examples.
+
+Real councils get only the facts the seed notes give (The New Power Review, series 1 episode 4);
+every figure the notes do not give is left empty. Fictional councils carry ``is_example`` and
+names that cannot be mistaken for real places, and their figures are made up.
+"""
+
+from .vocabulary import (
+    CouncilType,
+    EvidenceLevel,
+    FundingSource,
+    PartnerKind,
+    Region,
+    SectionHeading,
+    Status,
+)
+
+SEED_SOURCE = "The New Power Review, series 1 episode 4"
+
+
+def section(heading, *paragraphs):
+    """A headed body section in the StreamField's stored form."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return {"type": "section", "value": {"heading": heading, "text": text}}
+
+
+def quote(text, attribution):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+# Big Local is run by Local Trust, a charity rather than a council. Case studies must sit under a
+# CouncilPage (officer permissions follow the page tree), so Local Trust is a member page of type
+# "partner organisation": it keeps its own officers and pages, and the council-type facet can
+# tell it apart from councils.
+REAL_COUNCILS = [
+    {
+        "title": "Staffordshire County Council",
+        "council_type": CouncilType.COUNTY,
+        "region": Region.WEST_MIDLANDS,
+        "gss_code": "E10000028",
+        "website": "https://www.staffordshire.gov.uk/",
+    },
+    {
+        "title": "City of York Council",
+        "council_type": CouncilType.UNITARY,
+        "region": Region.YORKSHIRE,
+        "gss_code": "E06000014",
+        "website": "https://www.york.gov.uk/",
+    },
+    {
+        "title": "Wigan Council",
+        "council_type": CouncilType.METROPOLITAN,
+        "region": Region.NORTH_WEST,
+        "gss_code": "E08000010",
+        "website": "https://www.wigan.gov.uk/",
+    },
+    {
+        "title": "London Borough of Barking and Dagenham",
+        "council_type": CouncilType.LONDON_BOROUGH,
+        "region": Region.LONDON,
+        "gss_code": "E09000002",
+        "website": "https://www.lbbd.gov.uk/",
+    },
+    {
+        "title": "Local Trust",
+        "official_name": "Local Trust",
+        "council_type": CouncilType.PARTNER,
+        "region": Region.ENGLAND_WIDE,
+        "website": "https://localtrust.org.uk/",
+        "introduction": (
+            "A charity, funded by the National Lottery, that runs the Big Local programme. "
+            "It is not a council: it takes part in the network as a partner organisation."
+        ),
+    },
+]
+
+REAL_CASE_STUDIES = [
+    {
+        "council": "Staffordshire County Council",
+        "title": "Leek Community Cupboard",
+        "slug": "leek-community-cupboard",
+        "summary": (
+            "A council-started scheme selling £3 bags of fruit and veg on one estate, taken over "
+            "and expanded by volunteers who now run it across 60 villages, adding children's "
+            "activities, clothes and advice."
+        ),
+        "approaches": ["volunteer-led", "community-ownership-asset-transfer"],
+        "themes": ["food-poverty", "children-young-people"],
+        "funding_sources": [FundingSource.COUNCILLOR_FUNDS],
+        "status": Status.SCALED,
+        "outcomes": [
+            ("Run entirely by volunteers across 60 villages", EvidenceLevel.SELF_REPORTED),
+            (
+                "Food bags still provided, now alongside children's activities, clothes and advice",
+                EvidenceLevel.SELF_REPORTED,
+            ),
+        ],
+        "body": [
+            section(
+                SectionHeading.WHAT_WE_DID,
+                "Staffordshire County Council started the Community Cupboard on an estate in "
+                "Leek, selling bags of fruit and vegetables for £3.",
+            ),
+            section(
+                SectionHeading.WHAT_HAPPENED,
+                "Volunteers took the project over and grew it. It is now run entirely by "
+                "volunteers across 60 villages, still providing food bags, and also offering "
+                "children's activities, clothes and advice.",
+                "Its money comes from councillors' community funds.",
+            ),
+            section(
+                SectionHeading.REPLICATE,
+                "The council's part was to kickstart the project and then let volunteers take "
+                "it on; a small, simple offer (a low-priced bag of fresh food) gave people "
+                "something concrete to build on.",
+            ),
+        ],
+    },
+    {
+        "council": "City of York Council",
+        "title": "Volunteer health champions",
+        "slug": "volunteer-health-champions",
+        "summary": (
+            "York trained 76 volunteer health champions who use their local knowledge and "
+            "connections to get their peers exercising more; they have mobilised over a "
+            "thousand people."
+        ),
+        "approaches": ["peer-community-champions", "volunteer-led"],
+        "themes": ["physical-activity", "health-wellbeing"],
+        "status": Status.RUNNING,
+        # "Over a thousand": the figure is a floor, and the outcome below says so.
+        "people_reached": 1000,
+        "volunteers": 76,
+        "outcomes": [
+            ("76 volunteer health champions trained", EvidenceLevel.SELF_REPORTED),
+            ("Over a thousand people mobilised to exercise more", EvidenceLevel.SELF_REPORTED),
+        ],
+        "body": [
+            section(
+                SectionHeading.WHAT_WE_DID,
+                "The council trained 76 volunteers as health champions. Champions encourage "
+                "their peers to exercise more, start new activities, and point neighbours "
+                "towards useful support.",
+            ),
+            section(
+                SectionHeading.WHAT_HAPPENED,
+                "The champions have mobilised over a thousand people to be more active.",
+            ),
+            section(
+                SectionHeading.LESSONS,
+                "The approach works through the champions' own local knowledge and "
+                "connections, which a council service would not have.",
+            ),
+        ],
+    },
+    {
+        "council": "Wigan Council",
+        "title": "The Wigan Deal",
+        "slug": "the-wigan-deal",
+        "summary": (
+            "Facing 40% budget cuts over ten years, Wigan agreed a deal between citizens, the "
+            "council, the NHS and voluntary groups: residents take on projects, services work "
+            "from community strengths, and council tax is frozen."
+        ),
+        "approaches": ["council-community-deal", "asset-based-community-development"],
+        "themes": ["health-wellbeing", "democracy-participation"],
+        "status": Status.RUNNING,
+        "partners": [
+            ("NHS", PartnerKind.NHS),
+            ("Local voluntary groups", PartnerKind.VOLUNTARY),
+        ],
+        "outcomes": [
+            (
+                "Life expectancy improved in Wigan despite austerity, while it stagnated "
+                "across the rest of England",
+                EvidenceLevel.EVALUATED,
+                "The King's Fund review, 2019",
+            ),
+        ],
+        "body": [
+            section(
+                SectionHeading.CHALLENGE,
+                "Once it was clear that Wigan faced 40% budget cuts over ten years, the "
+                "council's leaders knew that drastic change was needed.",
+            ),
+            section(
+                SectionHeading.WHAT_WE_DID,
+                "The council made 'the Deal' with citizens, the NHS and local voluntary "
+                "groups. It aimed to freeze council tax and still get better outcomes, through "
+                "better-performing services and residents taking over some projects.",
+                "Services took an asset-based approach, building on the strengths of "
+                "individuals and communities.",
+            ),
+            section(
+                SectionHeading.WHAT_HAPPENED,
+                "The King's Fund, a health think tank, reviewed the Deal in 2019. It found "
+                "that life expectancy improved in Wigan, while it stagnated across the rest of "
+                "England.",
+            ),
+            section(
+                SectionHeading.LESSONS,
+                "The Deal is also a change of culture inside the council: frontline staff "
+                "were given power and encouraged to innovate without fearing mistakes, and a "
+                "blame culture gave way to one of learning. Councillors involved say it is "
+                "still evolving, with more to gain from working with voluntary organisations.",
+            ),
+            quote(
+                "Staff were the key to success, and we encouraged them to be innovative (and "
+                "not to fear mistakes), take a different, “asset-based approach” and have a "
+                "different kind of conversation finding out what was needed not just what was "
+                "available.",
+                "Cllr Lord Peter Smith, Wigan Council",
+            ),
+        ],
+    },
+    {
+        "council": "London Borough of Barking and Dagenham",
+        "title": "Participatory City: Every One Every Day",
+        "slug": "participatory-city-every-one-every-day",
+        "summary": (
+            "The council funds Participatory City, a five-year project that gives residents "
+            "space, materials and practical help to start projects together; organisers report "
+            "over 150 projects involving 5,000 people."
+        ),
+        "approaches": ["co-production", "asset-based-community-development"],
+        "themes": ["democracy-participation", "local-economy", "culture-heritage"],
+        "funding_sources": [FundingSource.COUNCIL],
+        "status": Status.RUNNING,
+        "people_reached": 5000,
+        "partners": [("Participatory City Foundation", PartnerKind.CHARITY)],
+        "outcomes": [
+            ("Over 150 projects created", EvidenceLevel.SELF_REPORTED, "Participatory City"),
+            (
+                "5,000 people involved, about 2 to 3% of the borough's population",
+                EvidenceLevel.SELF_REPORTED,
+                "Participatory City",
+            ),
+        ],
+        "body": [
+            section(
+                SectionHeading.WHAT_WE_DID,
+                "Rather than the council reorganising itself, Barking and Dagenham funded a "
+                "middle layer between the council and residents: Participatory City, a "
+                "five-year project that helps neighbourhoods organise to meet their own needs.",
+                "It finds spaces for projects, finds materials and equipment, and deals with "
+                "insurance and health and safety, without long forms to fill in.",
+            ),
+            section(
+                SectionHeading.WHAT_HAPPENED,
+                "The project hopes new festivals, workshops and businesses will emerge. During "
+                "Covid-19 it moved its organising online. Its organisers say over 150 projects "
+                "have been created, involving 5,000 people.",
+            ),
+            section(
+                SectionHeading.LESSONS,
+                "The aim is a stable system of participation, built into public "
+                "infrastructure like libraries or roads, that adapts to people's lives rather "
+                "than a fixed set of small organisations.",
+            ),
+        ],
+    },
+    {
+        "council": "Local Trust",
+        "title": "Big Local",
+        "slug": "big-local",
+        "summary": (
+            "One of the biggest National Lottery grants ever gave 150 communities across "
+            "England £1m each to spend however they wanted over 10 to 15 years, with training, "
+            "support and peer learning, and residents in the lead."
+        ),
+        "approaches": ["devolved-grants", "asset-based-community-development"],
+        "themes": ["democracy-participation", "local-economy"],
+        "funding_sources": [FundingSource.LOTTERY],
+        "status": Status.RUNNING,
+        "partners": [("Local Trust", PartnerKind.CHARITY)],
+        "outcomes": [
+            (
+                "150 communities each given £1m to spend as they chose",
+                EvidenceLevel.SELF_REPORTED,
+                "Local Trust",
+            ),
+        ],
+        "body": [
+            section(
+                SectionHeading.WHAT_WE_DID,
+                "150 communities across England were each given £1m to spend however they "
+                "wanted, over 10 to 15 years. The places chosen had the worst ratio of lottery "
+                "tickets bought to lottery funding received.",
+                "Residents get some training and support, peer-to-peer learning and networking "
+                "between communities, and are then left to get on with it.",
+            ),
+            section(
+                SectionHeading.LESSONS,
+                "In each community (average population 7,500) a few people tend to do most of "
+                "the work, and there are disagreements about where the money should go: Local "
+                "Trust says a degree of resilience is needed. The areas have until 2026 to "
+                "spend their money and settle their legacy.",
+            ),
+        ],
+    },
+]
+
+# Fictional councils: the names are made up and every page says so.
+EXAMPLE_COUNCILS = [
+    ("Exampleshire County Council", CouncilType.COUNTY, Region.EAST_MIDLANDS, 812_000),
+    (
+        "Sampleton Metropolitan Borough Council",
+        CouncilType.METROPOLITAN,
+        Region.NORTH_EAST,
+        204_000,
+    ),
+    ("Demoford District Council", CouncilType.DISTRICT, Region.EAST, 96_000),
+    ("Enghraifft County Borough Council", CouncilType.WELSH, Region.WALES, 131_000),
+    ("Examplehaven Council", CouncilType.SCOTTISH, Region.SCOTLAND, 148_000),
+    ("Testbury Town Council", CouncilType.TOWN_PARISH, Region.SOUTH_WEST, 11_000),
+    ("London Borough of Specimen", CouncilType.LONDON_BOROUGH, Region.LONDON, 265_000),
+    ("Mockshire Combined Authority", CouncilType.COMBINED, Region.NORTH_WEST, 1_900_000),
+    ("Fictown and District Council", CouncilType.NORTHERN_IRISH, Region.NORTHERN_IRELAND, 143_000),
+    ("Placeholder Unitary Council", CouncilType.UNITARY, Region.SOUTH_EAST, 172_000),
+]
+
+
+def example(council, title, summary, approaches, themes, budget, status, **facts):
+    """A fictional case study; its figures are made up, like its council."""
+    return {
+        "council": council,
+        "title": title,
+        "summary": summary,
+        "approaches": approaches,
+        "themes": themes,
+        "budget": budget,
+        "status": status,
+        **facts,
+    }
+
+
+EXAMPLE_CASE_STUDIES = [
+    example(
+        "Exampleshire County Council",
+        "Village warm spaces network",
+        "Village halls and churches open as warm, free places to meet in winter, run by "
+        "volunteers with small grants from councillors' funds.",
+        ["volunteer-led", "asset-based-community-development"],
+        ["older-people-care", "health-wellbeing"],
+        8_500,
+        Status.RUNNING,
+        funding_sources=[FundingSource.COUNCILLOR_FUNDS, FundingSource.IN_KIND],
+        start_year=2022,
+        start_month=10,
+        people_reached=640,
+        volunteers=85,
+        partners=[("Village hall committees", PartnerKind.VOLUNTARY)],
+        outcomes=[("31 warm spaces open each winter", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Exampleshire County Council",
+        "Solar panels for schools through a community energy co-operative",
+        "Residents bought shares in a co-operative that put solar panels on six school roofs; "
+        "the schools buy the power and the surplus funds climate projects.",
+        ["cooperatives-social-enterprise"],
+        ["climate-environment", "children-young-people"],
+        420_000,
+        Status.PILOT,
+        funding_sources=[FundingSource.GRANT, FundingSource.CROWDFUNDING],
+        start_year=2024,
+        start_month=3,
+        partners=[
+            ("Exampleshire Community Energy", PartnerKind.BUSINESS),
+            ("Six local primary schools", PartnerKind.SCHOOL),
+        ],
+        outcomes=[("310 residents became members", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Sampleton Metropolitan Borough Council",
+        "Neighbourhood participatory budgeting rounds",
+        "Each year residents of four wards propose and vote on projects for a share of a "
+        "neighbourhood fund; the council funds the winners.",
+        ["participatory-budgeting", "devolved-grants"],
+        ["democracy-participation", "community-safety"],
+        150_000,
+        Status.SCALED,
+        funding_sources=[FundingSource.COUNCIL],
+        start_year=2019,
+        people_reached=4_200,
+        outcomes=[
+            ("4,200 residents voted in the latest round", EvidenceLevel.MONITORED),
+            (
+                "Turnout highest among 16 to 24 year olds",
+                EvidenceLevel.EVALUATED,
+                "Sampleton University evaluation",
+            ),
+        ],
+    ),
+    example(
+        "Sampleton Metropolitan Borough Council",
+        "Youth-led park safety audit",
+        "Young people walked their parks with police and park staff, mapped where they felt "
+        "unsafe, and chose what to fix first.",
+        ["co-production", "peer-community-champions"],
+        ["community-safety", "children-young-people"],
+        12_000,
+        Status.ENDED,
+        funding_sources=[FundingSource.COUNCIL, FundingSource.OTHER],
+        start_year=2019,
+        start_month=4,
+        end_year=2021,
+        end_month=3,
+        volunteers=40,
+        partners=[("Sampleton Youth Council", PartnerKind.VOLUNTARY)],
+        outcomes=[("18 lighting and path changes made", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Demoford District Council",
+        "Library digital buddies",
+        "Trained volunteers sit with residents in libraries to help them get online, book "
+        "appointments and avoid scams.",
+        ["peer-community-champions", "volunteer-led"],
+        ["digital-inclusion", "older-people-care"],
+        4_000,
+        Status.RUNNING,
+        funding_sources=[FundingSource.IN_KIND],
+        start_year=2023,
+        people_reached=900,
+        volunteers=22,
+        outcomes=[("900 people helped in the first year", EvidenceLevel.SELF_REPORTED)],
+    ),
+    example(
+        "Demoford District Council",
+        "Community-owned high street shop",
+        "The council transferred an empty shop to a community benefit society, which now runs "
+        "it as a shop, café and heritage display.",
+        ["community-ownership-asset-transfer", "cooperatives-social-enterprise"],
+        ["local-economy", "culture-heritage"],
+        1_250_000,
+        Status.RUNNING,
+        funding_sources=[FundingSource.LOTTERY, FundingSource.GRANT],
+        start_year=2021,
+        outcomes=[("12 jobs created", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Enghraifft County Borough Council",
+        "Citizens' assembly on local transport and climate",
+        "Fifty residents chosen by lot heard evidence over four weekends and recommended how "
+        "the county should cut transport emissions.",
+        ["deliberative-democracy"],
+        ["climate-environment", "democracy-participation"],
+        60_000,
+        Status.ENDED,
+        funding_sources=[FundingSource.COUNCIL, FundingSource.GRANT],
+        start_year=2021,
+        start_month=9,
+        end_year=2022,
+        end_month=2,
+        people_reached=50,
+        outcomes=[
+            (
+                "14 of 17 recommendations adopted by the council",
+                EvidenceLevel.EVALUATED,
+                "Independent evaluation for the council",
+            )
+        ],
+    ),
+    example(
+        "Enghraifft County Borough Council",
+        "Bilingual heritage trail made with residents",
+        "Residents chose the stories, wrote the Welsh and English panels and recorded the "
+        "audio guide for a town-centre heritage trail.",
+        ["co-production"],
+        ["culture-heritage"],
+        35_000,
+        Status.RUNNING,
+        funding_sources=[FundingSource.GRANT],
+        start_year=2023,
+        volunteers=30,
+    ),
+    example(
+        "Examplehaven Council",
+        "Tenant-led housing repairs co-operative",
+        "Council tenants formed a co-operative that carries out small repairs on their estate, "
+        "trains local apprentices and reports faster fixes.",
+        ["cooperatives-social-enterprise", "co-production"],
+        ["housing", "local-economy"],
+        780_000,
+        Status.SCALED,
+        funding_sources=[FundingSource.COUNCIL],
+        start_year=2018,
+        partners=[("Examplehaven Housing Association", PartnerKind.HOUSING)],
+        outcomes=[("Average repair time fell from 21 to 6 days", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Examplehaven Council",
+        "Community food growing on council land",
+        "An idea under discussion: lease unused council land to resident groups for food "
+        "growing, with the council providing water and fencing.",
+        ["community-ownership-asset-transfer", "asset-based-community-development"],
+        ["food-poverty", "climate-environment"],
+        None,
+        Status.IDEA,
+    ),
+    example(
+        "Testbury Town Council",
+        "Walking groups led by residents",
+        "Volunteer walk leaders run weekly short walks from the town square, aimed at people "
+        "who have not exercised for a long time.",
+        ["volunteer-led", "peer-community-champions"],
+        ["physical-activity", "older-people-care"],
+        2_500,
+        Status.RUNNING,
+        funding_sources=[FundingSource.IN_KIND, FundingSource.COUNCIL],
+        start_year=2020,
+        people_reached=260,
+        volunteers=12,
+    ),
+    example(
+        "London Borough of Specimen",
+        "Estate community deal",
+        "Residents and the council wrote down what each would do to improve one estate; "
+        "residents run the community rooms, the council funds repairs.",
+        ["council-community-deal", "co-production"],
+        ["housing", "community-safety"],
+        2_000_000,
+        Status.PILOT,
+        funding_sources=[FundingSource.COUNCIL],
+        start_year=2024,
+        start_month=6,
+        partners=[("Specimen Estate Residents' Association", PartnerKind.VOLUNTARY)],
+    ),
+    example(
+        "Mockshire Combined Authority",
+        "Regional fund for community businesses",
+        "A devolved fund, decided by a panel of residents, that gives community businesses "
+        "grants and help to get online.",
+        ["devolved-grants", "cooperatives-social-enterprise"],
+        ["local-economy", "digital-inclusion"],
+        3_500_000,
+        Status.RUNNING,
+        funding_sources=[FundingSource.GRANT, FundingSource.COUNCIL],
+        start_year=2022,
+        outcomes=[("64 community businesses funded", EvidenceLevel.MONITORED)],
+    ),
+    example(
+        "Fictown and District Council",
+        "Holiday hunger clubs run by parents",
+        "Parents ran free school-holiday clubs with a hot lunch and activities, using school "
+        "kitchens lent by the council.",
+        ["volunteer-led", "co-production"],
+        ["food-poverty", "children-young-people"],
+        18_000,
+        Status.ENDED,
+        funding_sources=[FundingSource.CROWDFUNDING, FundingSource.IN_KIND],
+        start_year=2020,
+        end_year=2023,
+        people_reached=1_150,
+        volunteers=60,
+        outcomes=[("1,150 children came at least once", EvidenceLevel.SELF_REPORTED)],
+    ),
+    example(
+        "Placeholder Unitary Council",
+        "Social prescribing garden",
+        "GPs refer patients to a community garden run with volunteers, where they grow food "
+        "and take gentle exercise.",
+        ["asset-based-community-development"],
+        ["health-wellbeing", "physical-activity"],
+        95_000,
+        Status.PILOT,
+        funding_sources=[FundingSource.GRANT],
+        start_year=2025,
+        start_month=1,
+        partners=[("Placeholder Primary Care Network", PartnerKind.NHS)],
+        outcomes=[
+            (
+                "Participants reported better wellbeing after 12 weeks",
+                EvidenceLevel.EVALUATED,
+                "Placeholder University",
+            )
+        ],
+    ),
+    example(
+        "Placeholder Unitary Council",
+        "Crowdfunded skate park",
+        "Young people designed a skate park and raised part of the cost through a crowdfunding "
+        "campaign that the council matched.",
+        ["co-production"],
+        ["children-young-people", "physical-activity"],
+        48_000,
+        Status.ENDED,
+        funding_sources=[FundingSource.CROWDFUNDING, FundingSource.COUNCIL],
+        start_year=2018,
+        end_year=2019,
+    ),
+]
