@@ -1,8 +1,8 @@
-"""The "Network review" workflow: one group approval task for the moderators, on every page."""
+"""The "Network review" workflow: one group approval task for network staff, on every page."""
 
 from django.apps import apps as global_apps
 
-from .roles import MODERATORS
+from .roles import ADMINISTRATORS, MODERATORS
 
 WORKFLOW_NAME = "Network review"
 TASK_NAME = "Moderator approval"
@@ -21,7 +21,7 @@ def ensure_review_workflow(apps=global_apps, using="default"):
     home = HomePage.objects.order_by("pk").first()
     if home is None:
         return None
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    reviewers = [Group.objects.get_or_create(name=name)[0] for name in (MODERATORS, ADMINISTRATORS)]
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
@@ -30,7 +30,7 @@ def ensure_review_workflow(apps=global_apps, using="default"):
             app_label="wagtailcore", model="groupapprovaltask"
         )
         task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type)
-    task.groups.add(moderators)
+    task.groups.add(*reviewers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
     return workflow

@@ -113,11 +113,17 @@ class ModeratorFactory(UserFactory):
 
     join_group = _joins_group(MODERATORS)
 
+    class Meta:
+        skip_postgeneration_save = True
+
 
 class AdministratorFactory(UserFactory):
     """A member of the network administrators group (members.roles)."""
 
     join_group = _joins_group(ADMINISTRATORS)
+
+    class Meta:
+        skip_postgeneration_save = True
 
 
 class OnboardedCouncilFactory(factory.Factory):
