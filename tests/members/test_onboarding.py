@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, PageLogEntry
 
 from casestudies.models import CouncilIndexPage, CouncilPage
 from members.onboarding import create_officer, onboard_council
@@ -82,3 +84,73 @@ def test_roles_exist_after_migrate_and_rerun_safely():
         group=moderators, permission__codename="publish_page"
     ).exists()
     assert administrators.permissions.filter(codename="add_user").exists()
+
+
+def test_add_council_command_onboards(capsys):
+    """The add_council command creates the council, its group and its collection."""
+    call_command("add_council", "Commandshire Council", "--type", "county", "--region", "east-midlands")
+    council = CouncilPage.objects.get(slug="commandshire-council")
+    assert council.live and council.council_type == "county" and council.region == "east-midlands"
+    assert Group.objects.filter(name="Commandshire Council officers").exists()
+    assert Collection.objects.filter(name="Commandshire Council").exists()
+    assert "Onboarded Commandshire Council" in capsys.readouterr().out
+
+
+def test_add_council_command_is_repeatable(capsys):
+    """Running add_council twice reports the existing council instead of failing."""
+    for _ in range(2):
+        call_command("add_council", "Repeatshire", "--type", "county", "--region", "london")
+    assert CouncilPage.objects.filter(slug="repeatshire").count() == 1
+    assert "already exists" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["X Council", "--type", "galactic", "--region", "london"], "Unknown council type"),
+        (["X Council", "--type", "county", "--region", "mars"], "Unknown region"),
+        (["!!!", "--type", "county", "--region", "london"], "letter or digit"),
+    ],
+)
+def test_add_council_command_rejects_bad_values(arguments, message):
+    """Unknown vocabulary or an empty name is a CommandError that lists the choices."""
+    with pytest.raises(CommandError, match=message) as error:
+        call_command("add_council", *arguments)
+    if "type" in message:
+        assert "london-borough" in str(error.value)
+    assert not CouncilPage.objects.filter(slug="x-council").exists()
+
+
+def test_onboard_view_for_administrators(client_administrator, administrator):
+    """The admin 'Onboard a council' form does what the command does, and logs who did it."""
+    url = reverse("members_admin:onboard_council")
+    assert client_administrator.get(url).status_code == 200
+    response = client_administrator.post(
+        url, {"title": "Formshire Council", "council_type": "district", "region": "wales"}
+    )
+    assert response.status_code == 302
+    council = CouncilPage.objects.get(slug="formshire-council")
+    assert council.live and council.owner == administrator
+    assert Group.objects.filter(name="Formshire Council officers").exists()
+    assert PageLogEntry.objects.filter(
+        page=council, action="wagtail.create", user=administrator
+    ).exists()
+
+
+def test_onboard_view_reports_bad_input(client_administrator):
+    """Bad choices and empty names come back as form errors, not a 500."""
+    response = client_administrator.post(
+        reverse("members_admin:onboard_council"),
+        {"title": "   ", "council_type": "galactic", "region": "wales"},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "title" in errors and "council_type" in errors
+
+
+def test_onboard_menu_item_only_for_administrators(client_administrator, client_moderator):
+    """Only administrators see, and may use, the onboarding view."""
+    url = reverse("members_admin:onboard_council")
+    assert url in client_administrator.get(reverse("wagtailadmin_home")).content.decode()
+    assert url not in client_moderator.get(reverse("wagtailadmin_home")).content.decode()
+    assert client_moderator.get(url)["Location"] == reverse("wagtailadmin_home")
