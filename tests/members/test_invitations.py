@@ -157,7 +157,9 @@ def test_withdrawn_invitation_is_refused(client, council_a):
 def test_password_validators_apply(client, council_a, password, confirm, message):
     """Weak or mismatched passwords are form errors; the link stays unused."""
     invitation = InvitationFactory(council=council_a)
-    response = client.post(invitation.get_absolute_url(), accept_data(password=password, confirm=confirm))
+    response = client.post(
+        invitation.get_absolute_url(), accept_data(password=password, confirm=confirm)
+    )
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
     invitation.refresh_from_db()

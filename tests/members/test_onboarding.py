@@ -88,7 +88,9 @@ def test_roles_exist_after_migrate_and_rerun_safely():
 
 def test_add_council_command_onboards(capsys):
     """The add_council command creates the council, its group and its collection."""
-    call_command("add_council", "Commandshire Council", "--type", "county", "--region", "east-midlands")
+    call_command(
+        "add_council", "Commandshire Council", "--type", "county", "--region", "east-midlands"
+    )
     council = CouncilPage.objects.get(slug="commandshire-council")
     assert council.live and council.council_type == "county" and council.region == "east-midlands"
     assert Group.objects.filter(name="Commandshire Council officers").exists()
