@@ -49,14 +49,22 @@ def navigation_items(context):
     ]
 
 
-@register.simple_tag
-def page_description(page=None):
-    """The best short description a page has, for search engines and link previews."""
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The best short description the page has, for search engines and link previews."""
+    page = context.get("page")
     for name in ("search_description", "summary", "introduction"):
-        value = getattr(page, name, "") if page is not None else ""
+        value = getattr(page, name, "")
         if value:
             return value
     return DEFAULT_DESCRIPTION
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context):
+    """The page's SEO title or title; the network's name where there is no page."""
+    page = context.get("page")
+    return getattr(page, "seo_title", "") or getattr(page, "title", "") or site_name()
 
 
 @register.filter

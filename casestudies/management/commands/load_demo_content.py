@@ -58,11 +58,11 @@ class Command(BaseCommand):
             )
         self.created = 0
         with transaction.atomic():
-            home = HomePage.objects.get()
-            self.load_pages(home)
+            self.load_pages(HomePage.objects.get())
             councils = self.load_councils()
             self.load_case_studies(councils)
-            self.feature_case_studies(home)
+            # Fetched again: publishing a stale copy would write back its old numchild.
+            self.feature_case_studies(HomePage.objects.get())
             if not skip_accounts:
                 self.load_accounts(councils)
         if self.created:

@@ -1,0 +1,177 @@
+"""Validation of case studies through the admin page form and the model."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from casestudies.models import CaseStudyPage
+from tests.factories import (
+    ApproachFactory,
+    CaseStudyPageFactory,
+    CouncilPageFactory,
+    ThemeFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def page_form(**overrides):
+    """The admin form for a new case study under a council, filled in validly unless overridden."""
+    council = CouncilPageFactory()
+    fields = {
+        "title": "Village food bags",
+        "slug": "village-food-bags",
+        "summary": "Volunteers sell low-cost bags of fruit and vegetables in villages.",
+        "approaches": [ApproachFactory().pk],
+        "themes": [ThemeFactory().pk],
+        "budget": "2500",
+        "funding_sources": ["councillor-funds"],
+        "status": "running",
+        "start_year": "2019",
+        "start_month": "",
+        "end_year": "",
+        "end_month": "",
+        "body": streamfield([]),
+        "partners": inline_formset([]),
+        "outcomes": inline_formset([]),
+        "documents": inline_formset([]),
+        "related_links": inline_formset([]),
+        "comments": inline_formset([]),
+        "tags": "",
+    }
+    fields.update(overrides)
+    # Multiple choices travel as repeated keys, as a browser sends them.
+    choices = {name: fields.pop(name) for name in ("approaches", "themes", "funding_sources")}
+    data = QueryDict(mutable=True)
+    data.update(nested_form_data(fields))
+    for name, values in choices.items():
+        data.setlist(name, [str(value) for value in values])
+    form_class = CaseStudyPage.get_edit_handler().get_form_class()
+    user = UserFactory(is_superuser=True)
+    return form_class(data, instance=CaseStudyPage(), parent_page=council, for_user=user)
+
+
+def test_valid_case_study_form_passes():
+    """A fully filled-in case study validates, so the failures below are about one rule each."""
+    form = page_form()
+    assert form.is_valid(), form.errors
+
+
+def test_negative_budget_is_a_form_error():
+    """A negative budget gets a plain-English error on the budget field."""
+    form = page_form(budget="-1")
+    assert not form.is_valid()
+    assert form.errors["budget"] == [
+        "The budget cannot be negative. Leave it empty when it is not stated."
+    ]
+
+
+def test_budget_that_is_not_a_number_is_a_form_error():
+    """A budget typed with a pound sign or words asks for whole pounds in numbers."""
+    form = page_form(budget="£3k")
+    assert not form.is_valid()
+    assert "whole pounds" in form.errors["budget"][0]
+
+
+def test_empty_budget_is_allowed_as_not_stated():
+    """Leaving the budget empty is a legitimate answer: it is saved as not stated."""
+    form = page_form(budget="")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["budget"] is None
+
+
+def test_end_before_start_is_a_form_error():
+    """An end date before the start date is reported on the end year."""
+    form = page_form(start_year="2020", start_month="6", end_year="2020", end_month="3")
+    assert not form.is_valid()
+    assert form.errors["end_year"] == ["The end date must not be before the start date."]
+
+
+def test_end_in_the_start_month_is_allowed():
+    """A project that starts and ends in the same month is valid."""
+    form = page_form(start_year="2020", start_month="6", end_year="2020", end_month="6")
+    assert form.is_valid(), form.errors
+
+
+def test_end_year_without_start_year_is_a_form_error():
+    """An end year needs a start year, so the dates can be compared."""
+    form = page_form(start_year="", end_year="2021")
+    assert not form.is_valid()
+    assert form.errors["start_year"] == ["Give a start year when there is an end year."]
+
+
+def test_summary_over_300_characters_is_a_form_error():
+    """A 301-character summary is refused with the limit in the message."""
+    form = page_form(summary="x" * 301)
+    assert not form.is_valid()
+    assert form.errors["summary"] == ["The summary must be 300 characters or fewer."]
+
+
+def test_summary_of_exactly_300_characters_is_allowed():
+    """The limit is inclusive: 300 characters are fine."""
+    form = page_form(summary="x" * 300)
+    assert form.is_valid(), form.errors
+
+
+def test_missing_approach_is_a_form_error():
+    """A case study with no approach asks for at least one."""
+    form = page_form(approaches=[])
+    assert not form.is_valid()
+    assert form.errors["approaches"] == ["Choose at least one approach."]
+
+
+def test_missing_theme_is_a_form_error():
+    """A case study with no theme asks for at least one."""
+    form = page_form(themes=[])
+    assert not form.is_valid()
+    assert form.errors["themes"] == ["Choose at least one theme."]
+
+
+def test_draft_save_defers_the_summary_but_not_approaches_or_themes():
+    """Saving a draft may leave the summary for later, never the approaches and themes."""
+    form = page_form(summary="", approaches=[], themes=[])
+    form.defer_required_fields()
+    assert not form.is_valid()
+    assert set(form.errors) == {"approaches", "themes"}
+
+
+def test_unknown_funding_source_is_a_form_error():
+    """Funding sources come from the fixed list only."""
+    form = page_form(funding_sources=["bitcoin"])
+    assert not form.is_valid()
+    assert "funding_sources" in form.errors
+
+
+def test_model_refuses_negative_budget():
+    """Code that bypasses the form still meets the budget rule through full_clean()."""
+    page = CaseStudyPageFactory.build(budget=-5)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean(exclude=["path", "depth"])
+    assert error.value.message_dict["budget"] == [
+        "The budget cannot be negative. Leave it empty when it is not stated."
+    ]
+
+
+def test_model_refuses_long_summary():
+    """full_clean() enforces the 300-character summary, which a TextField alone would not."""
+    page = CaseStudyPageFactory.build(summary="y" * 301)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean(exclude=["path", "depth"])
+    assert error.value.message_dict["summary"] == ["The summary must be 300 characters or fewer."]
+
+
+def test_model_refuses_end_before_start():
+    """full_clean() reports an end year before the start year on the end year."""
+    page = CaseStudyPageFactory.build(start_year=2021, end_year=2020)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean(exclude=["path", "depth"])
+    assert "end_year" in error.value.message_dict
+
+
+def test_saved_page_derives_budget_band():
+    """The stored budget band follows the budget, including 'not stated' for no budget."""
+    assert CaseStudyPageFactory(budget=None).budget_band == "not-stated"
+    assert CaseStudyPageFactory(budget=10_000).budget_band == "10k-50k"
+    assert CaseStudyPageFactory(budget=1_000_000).budget_band == "over-1m"
