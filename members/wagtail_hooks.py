@@ -57,3 +57,10 @@ def hide_other_councils_drafts_from_chooser(pages, request):
         return pages
     explorable = PagePermissionPolicy().explorable_instances(request.user)
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report_from_officers(request, menu_items):
+    # Matches members.admin_overrides: the report is for those who may publish.
+    if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

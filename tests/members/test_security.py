@@ -48,6 +48,7 @@ def test_anonymous_visitors_get_no_admin(client, draft_a):
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_pages:edit", args=[draft_a.pk]),
         reverse("wagtailadmin_pages:preview_on_edit", args=[draft_a.pk]),
+        reverse("wagtailadmin_pages:view_draft", args=[draft_a.pk]),
         reverse("wagtailadmin_pages:revisions_index", args=[draft_a.pk]),
         reverse("members_admin:invite_officer"),
     ):
