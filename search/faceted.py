@@ -25,12 +25,14 @@ TEXT_FIELDS = [
     "theme_names",
     "tags",
 ]
-PHRASE_FIELDS = ["title^3", "summary^2", "body", "approach_names", "theme_names"]
+PHRASE_FIELDS = ["title^3", "summary^2", "approach_names", "theme_names"]
 PHRASE_BOOST = 2
 # Enough buckets for every value a facet can take: councils are the long tail.
 FACET_SIZES = {"council": 5000, "year": 500, "approach": 1000, "theme": 1000}
 DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
+MAX_WORDS = 12
+HIGHLIGHT_FIELDS = ["summary", "body"]
 SOURCE_EXCLUDES = ["body", "spell", "title_suggest", "content_hash", "partners", "tags"]
 
 # Ties broken by recency, then id, so paging is stable.
@@ -61,11 +63,20 @@ def synonym_phrases(query, groups):
     return unique[:MAX_SYNONYM_PHRASES]
 
 
+def distinct_words(query):
+    """The query with repeated words dropped and at most ``MAX_WORDS`` kept.
+
+    Each word costs a fuzzy automaton per field, so a pasted paragraph must not cost seconds.
+    """
+    words = list(dict.fromkeys(query.split()))
+    return " ".join(words[:MAX_WORDS])
+
+
 def text_query(query, synonyms=()):
     """Fuzzy multi_match on the words, OR each synonym phrase; exact phrases score higher."""
     words = Q(
         "multi_match",
-        query=query,
+        query=distinct_words(query),
         fields=TEXT_FIELDS,
         fuzziness="AUTO",
         prefix_length=1,
@@ -98,26 +109,35 @@ class CaseStudySearch(FacetedSearch):
         return search.response_class(FacetedResponse)
 
     def query(self, search, query):
-        search = search.query(text_query(query, self.synonyms))
-        return search.suggest(
-            "did_you_mean",
-            query,
-            phrase={
-                "field": SPELL_FIELD,
-                "size": 1,
-                "max_errors": 2,
-                "direct_generator": [{"field": SPELL_FIELD, "suggest_mode": "always"}],
-            },
-        )
+        return search.query(text_query(query, self.synonyms))
 
     def highlight(self, search):
-        search = search.highlight_options(
-            encoder="html",
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            fragment_size=200,
-            number_of_fragments=1,
-        )
+        options = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fragment_size": 200,
+            "number_of_fragments": 1,
+        }
+        if self._query:
+            # Only the highlighted fields: cheaper than re-running the query over every field.
+            options["highlight_query"] = Q(
+                "bool",
+                should=[
+                    Q(
+                        "multi_match",
+                        query=distinct_words(self._query),
+                        fields=HIGHLIGHT_FIELDS,
+                        fuzziness="AUTO",
+                        prefix_length=1,
+                    ),
+                    *(
+                        Q("multi_match", query=phrase, type="phrase", fields=HIGHLIGHT_FIELDS)
+                        for phrase in self.synonyms
+                    ),
+                ],
+            ).to_dict()
+        search = search.highlight_options(**options)
         # The summary always comes back (escaped), marked up where it matched.
         return search.highlight("summary", no_match_size=200).highlight("body")
 
@@ -131,6 +151,21 @@ def build_search(params, synonyms=()):
         synonym_phrases(params.query, synonyms) if params.query else (),
     )
     return faceted[params.offset : params.offset + params.page_size]
+
+
+def did_you_mean_search(query):
+    """A phrase-suggester request, sent only when a query found little."""
+    search = Search(using=get_search_client(), index=alias_name()).extra(size=0)
+    return search.suggest(
+        "did_you_mean",
+        distinct_words(query),
+        phrase={
+            "field": SPELL_FIELD,
+            "size": 1,
+            "max_errors": 2,
+            "direct_generator": [{"field": SPELL_FIELD, "suggest_mode": "always"}],
+        },
+    )
 
 
 def suggest_search(prefix, size):

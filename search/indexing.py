@@ -29,6 +29,19 @@ from .models import PendingSync
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# Rebuilds, checks and repairs are batch jobs: they may wait for a busy node.
+BATCH_TIMEOUT = 120
+
+
+def writer():
+    """The client for live index writes: a little more patience than a search gets."""
+    return get_search_client().options(request_timeout=settings.ELASTICSEARCH_WRITE_TIMEOUT)
+
+
+def batch_client():
+    return get_search_client().options(request_timeout=BATCH_TIMEOUT)
+
+
 SYNC_ERRORS = (*SEARCH_ERRORS, helpers.BulkIndexError)
 
 
@@ -104,7 +117,7 @@ def rebuild(progress=None, *, chunk_size=1000, grace_seconds=None):
     Searches keep using the old index until the swap; old indices are removed after a grace
     period so searches already in flight finish. ``progress(done, total)`` is called per chunk.
     """
-    client = get_search_client()
+    client = batch_client()
     grace = settings.SEARCH_OLD_INDEX_GRACE if grace_seconds is None else grace_seconds
     started_at = timezone.now()
     started = time.perf_counter()
@@ -178,7 +191,7 @@ def sync_pages(page_ids, *, reason=""):
     if breaker.is_open():
         queue(page_ids, "search node skipped after a recent failure")
         return False
-    client = get_search_client()
+    client = writer()
     try:
         drain_queue(client)
         for chunk in _chunks(sorted(page_ids), BATCH_SIZE):
@@ -203,7 +216,7 @@ def drain_queue(client=None):
 
     Raises the Elasticsearch error if the node fails part-way, leaving the rest queued.
     """
-    client = client or get_search_client()
+    client = client or batch_client()
     drained = 0
     while True:
         rows = list(PendingSync.objects.order_by("id").values_list("id", "page_id")[:BATCH_SIZE])
@@ -243,7 +256,7 @@ def find_drift(*, thorough=True):
     ``thorough`` compares a hash of every document (catches renamed councils, approaches and
     themes); otherwise only ids and ``last_published_at`` are compared, which is quick.
     """
-    client = get_search_client()
+    client = batch_client()
     indexed = {}
     for hit in helpers.scan(
         client,
@@ -279,7 +292,7 @@ def find_drift(*, thorough=True):
 
 def repair(*, thorough=True):
     """Fix drift and drain the queue; returns the drift that was found."""
-    client = get_search_client()
+    client = batch_client()
     drain_queue(client)
     drift = find_drift(thorough=thorough)
     for chunk in _chunks(drift.ids, BATCH_SIZE):

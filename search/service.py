@@ -13,7 +13,7 @@ from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
 from . import breaker, database
 from .errors import SEARCH_ERRORS, is_unavailable
-from .faceted import build_search, related_search, suggest_search
+from .faceted import build_search, did_you_mean_search, related_search, suggest_search
 from .models import Synonym
 from .params import FACET_FIELDS
 
@@ -142,6 +142,13 @@ def best_snippet(hit):
     return (marked or fragments or [""])[0]
 
 
+def did_you_mean(query):
+    options = did_you_mean_search(query).execute().suggest.did_you_mean[0].options
+    if options and options[0].text.lower() != query.lower():
+        return options[0].text
+    return None
+
+
 def elasticsearch_search(params):
     faceted = build_search(params, synonym_groups())
     response = faceted.execute()
@@ -153,11 +160,7 @@ def elasticsearch_search(params):
     for hit in response.hits:
         results.append(result_from_source(hit.to_dict(), best_snippet(hit)))
     total = response.hits.total.value
-    suggestion = None
-    if params.query and total < FEW_RESULTS and "suggest" in response:
-        options = response.suggest.did_you_mean[0].options
-        if options and options[0].text.lower() != params.query.lower():
-            suggestion = options[0].text
+    suggestion = did_you_mean(params.query) if params.query and total < FEW_RESULTS else None
     return SearchResults(
         params=params,
         backend="elasticsearch",

@@ -155,6 +155,8 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "councils")
 # Seconds: short, so a dead node never holds a page up for long.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Index writes after publishing (wait_for refresh) may take longer than a search.
+ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "5"))
 # After a failure to reach the node, search answers from the database for this many seconds.
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
 # Seconds a rebuild keeps the previous index after moving the alias, for searches in flight.

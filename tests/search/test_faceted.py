@@ -4,6 +4,8 @@ from search.faceted import (
     FACET_SIZES,
     CaseStudySearch,
     build_search,
+    did_you_mean_search,
+    distinct_words,
     related_search,
     synonym_phrases,
     text_query,
@@ -88,13 +90,26 @@ def test_highlight_escapes_text_and_only_adds_mark():
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
     assert set(highlight["fields"]) == {"summary", "body"}
+    assert highlight["highlight_query"]["bool"]["should"][0]["multi_match"]["fields"] == [
+        "summary",
+        "body",
+    ]
 
 
-def test_query_carries_a_phrase_suggester_for_did_you_mean():
-    """A query asks the phrase suggester on the shingle field in the same request."""
-    suggest = request_body("comunity cupbord")["suggest"]["did_you_mean"]
-    assert suggest["text"] == "comunity cupbord"
-    assert suggest["phrase"]["field"] == "spell"
+def test_did_you_mean_uses_the_phrase_suggester_on_the_shingle_field():
+    """The suggestion request asks the phrase suggester on the shingle field, nothing else."""
+    body = did_you_mean_search("comunity cupbord").to_dict()
+    assert body["size"] == 0
+    assert body["suggest"]["did_you_mean"]["text"] == "comunity cupbord"
+    assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spell"
+
+
+def test_repeated_words_are_dropped_and_long_queries_capped():
+    """A pasted paragraph costs at most twelve distinct words of fuzzy matching."""
+    query = text_query("cupboard " * 50).to_dict()["bool"]["must"][0]["bool"]["should"][0]
+    assert query["multi_match"]["query"] == "cupboard"
+    many = " ".join(f"word{number}" for number in range(30))
+    assert len(distinct_words(many).split()) == 12
 
 
 def test_pagination_happens_in_elasticsearch():

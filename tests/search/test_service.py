@@ -1,0 +1,191 @@
+"""Search behaviour against the real node: language, synonyms, facets, sorts, highlights."""
+
+import random
+
+import pytest
+from django.http import QueryDict
+
+from search import database, service
+from search.indexing import sync_pages
+from search.params import FACET_FIELDS, SearchParams
+from search.service import synonym_groups
+from tests.factories import SynonymFactory
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def run(query_string):
+    results = service.search(SearchParams.from_querydict(QueryDict(query_string)))
+    assert results.backend == "elasticsearch"
+    return results
+
+
+def titles(results):
+    return [result["title"] for result in results.results]
+
+
+@pytest.mark.parametrize("words", ["comunity cupbord", "cupboards", "Leek cupboard"])
+def test_typos_and_word_forms_find_the_community_cupboard(indexed_corpus, words):
+    """Misspellings and plurals still put Leek Community Cupboard first."""
+    assert titles(run(f"q={words}"))[0] == "Leek Community Cupboard"
+
+
+def test_volunteering_finds_volunteer_projects(indexed_corpus):
+    """Hunspell stemming: 'volunteering' matches 'volunteer' and 'volunteers'."""
+    found = titles(run("q=volunteering"))
+    assert {"Volunteer health champions", "Leek Community Cupboard"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("PB", "Neighbourhood budget vote"), ("ABCD", "The Wigan Deal")],
+)
+def test_jargon_finds_what_it_stands_for(indexed_corpus, words, expected):
+    """Seeded synonyms: PB finds participatory budgeting, ABCD asset-based community development."""
+    assert titles(run(f"q={words}")) == [expected]
+
+
+def test_synonyms_edited_by_staff_apply_to_the_next_search(indexed_corpus):
+    """A synonym group added in the admin is used at query time, no reindex needed."""
+    assert titles(run("q=shared+shelf")) == []
+    SynonymFactory(terms="shared shelf, community cupboard")
+    assert titles(run("q=shared+shelf")) == ["Leek Community Cupboard"]
+
+
+def test_misspelt_query_offers_a_suggestion(indexed_corpus):
+    """A query that finds little gets a 'did you mean' from the phrase suggester."""
+    assert run("q=comunity+cupbord").suggestion == "community cupboard"
+    assert run("").suggestion is None
+
+
+def test_highlights_mark_matches_and_escape_everything_else(search_index, corpus):
+    """Snippets carry <mark> around matches and escape HTML from the content."""
+    page = corpus["cupboard"]
+    page.summary = "<script>alert(1)</script> fruit & veg bags"
+    page.save_revision().publish()
+    sync_pages([page.pk])
+    highlight = run("q=fruit").results[0]["highlight"]
+    assert "<mark>fruit</mark>" in highlight
+    assert "&lt;script&gt;" in highlight and "<script>" not in highlight
+    assert highlight.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_sorts_order_by_budget_with_unknown_budgets_last(indexed_corpus):
+    """budget_asc and budget_desc both put case studies without a budget at the end."""
+    ascending = run("sort=budget_asc").results
+    descending = run("sort=budget_desc").results
+    assert ascending[0]["budget"] == 25_000 and descending[0]["budget"] == 25_000
+    assert ascending[-1]["budget"] is None and descending[-1]["budget"] is None
+
+
+def test_newest_is_the_default_without_words(indexed_corpus):
+    """Without a query the most recently published case study comes first."""
+    assert titles(run(""))[0] == "Neighbourhood budget vote"
+
+
+def test_pages_are_cut_in_elasticsearch(indexed_corpus):
+    """page_size=3 shows three results and two pages for four case studies."""
+    first, second = run("page_size=3"), run("page_size=3&page=2")
+    assert (first.total, first.pages, len(first.results), len(second.results)) == (4, 2, 3, 1)
+    assert not set(titles(first)) & set(titles(second))
+
+
+def test_unknown_facet_values_match_nothing(indexed_corpus):
+    """A facet value no case study has gives no results, not an error."""
+    results = run("approach=no-such-approach&year=abc")
+    assert results.total == 0
+    assert results.facets["approach"] == [
+        {"value": "no-such-approach", "label": "no-such-approach", "count": 0, "selected": True}
+    ]
+
+
+def test_results_carry_key_facts_from_the_index(indexed_corpus):
+    """Each result has its council, vocabulary, budget band, status and URL from the document."""
+    result = run("q=Neighbourhood+budget+vote").results[0]
+    page = indexed_corpus["vote"]
+    assert result["id"] == page.id
+    assert result["url"] == page.url
+    assert result["council"] == {"slug": "exampleshire", "name": "Exampleshire Council"}
+    assert result["approaches"] == [
+        {"slug": "participatory-budgeting", "name": "Participatory budgeting"}
+    ]
+    assert (result["budget"], result["budget_band"], result["status"], result["year"]) == (
+        25_000,
+        "10k-50k",
+        "pilot",
+        2021,
+    )
+
+
+def random_filters(rng, facets):
+    """Up to three facets with one or two of their current values each."""
+    filters = {}
+    for name in rng.sample(list(FACET_FIELDS), rng.randint(0, 3)):
+        values = [option["value"] for option in facets[name]]
+        if values:
+            filters[name] = rng.sample(values, min(len(values), rng.randint(1, 2)))
+    return filters
+
+
+def query_string(filters, **extra):
+    querydict = QueryDict(mutable=True)
+    for name, values in filters.items():
+        querydict.setlist(name, values)
+    for key, value in extra.items():
+        querydict[key] = value
+    return querydict.urlencode()
+
+
+def test_facet_counts_are_honest_for_random_filter_combinations(search_index, random_corpus):
+    """Every count equals the total when that value is the facet's selection, and the DB's count."""
+    sync_pages([page.pk for page in random_corpus])
+    rng = random.Random(11)
+    everything = run("")
+    assert everything.total == 40
+    checked = 0
+    for _ in range(12):
+        filters = random_filters(rng, everything.facets)
+        results = run(query_string(filters))
+        params = SearchParams.from_querydict(QueryDict(query_string(filters)))
+        db_counts = database.search(params, synonym_groups()).counts
+        for name, options in results.facets.items():
+            for option in options:
+                narrowed = {**filters, name: [option["value"]]}
+                assert run(query_string(narrowed)).total == option["count"], (filters, name)
+                assert db_counts[name].get(option["value"], 0) == option["count"]
+                checked += 1
+        assert results.total == database.search(params, synonym_groups()).total
+    assert checked > 100
+
+
+def test_multi_select_is_or_within_a_facet_and_and_across(search_index, random_corpus):
+    """Two approaches give their union; adding a theme narrows to the intersection."""
+    sync_pages([page.pk for page in random_corpus])
+    facets = run("").facets
+    first, second = (option["value"] for option in facets["approach"][:2])
+    theme = facets["theme"][0]["value"]
+    ids = {
+        name: {r["id"] for r in run(query_string({"approach": [name]}, page_size="50")).results}
+        for name in (first, second)
+    }
+    union = {
+        r["id"] for r in run(query_string({"approach": [first, second]}, page_size="50")).results
+    }
+    assert union == ids[first] | ids[second]
+    themed = run(query_string({"theme": [theme]}, page_size="50")).results
+    both = run(query_string({"approach": [first, second], "theme": [theme]}, page_size="50"))
+    assert {r["id"] for r in both.results} == union & {r["id"] for r in themed}
+
+
+def test_related_case_studies_share_approach_or_theme(indexed_corpus):
+    """The Wigan Deal's related list holds the other democracy case study, never itself."""
+    related = service.related(indexed_corpus["deal"])
+    assert indexed_corpus["vote"] in related
+    assert indexed_corpus["deal"] not in related
+    assert len(related) <= 4
+
+
+def test_related_case_studies_fall_back_to_the_database(indexed_corpus, node_down):
+    """With the node down, related case studies come from shared approaches and themes."""
+    related = service.related(indexed_corpus["deal"])
+    assert related == [indexed_corpus["vote"]]

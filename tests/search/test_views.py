@@ -1,0 +1,222 @@
+"""The public contract of /search/, /api/search/, /api/search/suggest/ and the OpenAPI schema."""
+
+import jsonschema
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from search.openapi import openapi_schema
+from search.params import FACET_FIELDS
+from tests.search.conftest import make_case_study
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+PARAMETER_NAMES = ["q", *FACET_FIELDS, "sort", "page", "page_size"]
+
+
+def validate(data, schema_name):
+    """Check ``data`` against a component of the served OpenAPI document."""
+    document = Client().get("/api/search/openapi.json").json()
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": document["components"]}
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_openapi_document_describes_both_endpoints():
+    """The schema is served as JSON and documents every search parameter."""
+    document = Client().get("/api/search/openapi.json").json()
+    assert document == openapi_schema()
+    names = {p["name"] for p in document["paths"]["/api/search/"]["get"]["parameters"]}
+    assert names == set(PARAMETER_NAMES)
+    assert "/api/search/suggest/" in document["paths"]
+
+
+def test_api_answers_match_the_openapi_schema(indexed_corpus):
+    """Real answers, with results and facets and a suggestion, validate against the schema."""
+    client = Client()
+    for query in (
+        {},
+        {"q": "comunity cupbord"},
+        {"q": "PB", "approach": "participatory-budgeting"},
+    ):
+        data = client.get("/api/search/", query).json()
+        validate(data, "SearchResponse")
+    assert data["total"] == 1 and data["results"][0]["approaches"]
+    validate(client.get("/api/search/suggest/", {"q": "lee"}).json(), "SuggestResponse")
+    validate(client.get("/api/search/", {"page": "x"}).json(), "Error")
+    # The validator is not a rubber stamp: a wrong type is caught.
+    with pytest.raises(jsonschema.ValidationError):
+        validate({**data, "total": "1"}, "SearchResponse")
+
+
+def test_api_shape_is_the_documented_one(indexed_corpus):
+    """Top-level keys, facet keys and result keys are exactly those of the issue."""
+    data = Client().get("/api/search/", {"q": "cupboard", "page_size": "5"}).json()
+    assert set(data) == {
+        "query",
+        "backend",
+        "total",
+        "page",
+        "page_size",
+        "pages",
+        "results",
+        "facets",
+        "suggestion",
+    }
+    assert (data["backend"], data["page"], data["page_size"], data["pages"]) == (
+        "elasticsearch",
+        1,
+        5,
+        1,
+    )
+    assert set(data["facets"]) == set(FACET_FIELDS)
+    assert set(data["results"][0]) == {
+        "id",
+        "title",
+        "url",
+        "summary",
+        "highlight",
+        "council",
+        "approaches",
+        "themes",
+        "budget",
+        "budget_band",
+        "status",
+        "year",
+    }
+
+
+@pytest.mark.parametrize(
+    "query", [{"page": "0"}, {"page": "two"}, {"page_size": "500"}, {"sort": "random"}]
+)
+def test_invalid_page_page_size_or_sort_is_a_400_with_a_message(search_index, query):
+    """The API answers 400 with an error message; the page a friendly 400."""
+    response = Client().get("/api/search/", query)
+    assert response.status_code == 400
+    assert response.json()["error"]
+    page = Client().get("/search/", query)
+    assert page.status_code == 400
+    assert b"We could not run that search" in page.content
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        'title:(cupboard OR "x',
+        "\\",
+        '"""',
+        "food AND NOT && || !",
+        "🥕🍎 community",
+        "comm\x00unity\x1b[31m",
+        "cupboard " * 100,
+        "*?~^/[]{}",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_odd_queries_get_sane_answers(indexed_corpus, words):
+    """Lucene syntax, quotes, backslashes, emoji, control characters, long text: 200."""
+    for url in ("/api/search/", "/search/", "/api/search/suggest/"):
+        response = Client().get(url, {"q": words})
+        assert response.status_code == 200, (url, words)
+    assert Client().get("/api/search/", {"q": words}).json()["backend"] == "elasticsearch"
+
+
+def test_search_page_works_without_javascript(indexed_corpus):
+    """A GET form with checkboxes, counts, chips, sort, results and a live result count."""
+    response = Client().get(
+        "/search/", {"q": "democracy", "theme": "democracy-participation", "sort": "budget_desc"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<form method="get" action="/search/"' in html
+    assert 'role="status" aria-live="polite"' in html
+    assert "2 case studies" in html
+    assert 'class="govuk-fieldset__legend govuk-fieldset__legend--s">Approach</legend>' in html
+    assert 'name="theme" type="checkbox" value="democracy-participation" checked' in html
+    assert "Participatory budgeting <span" in html and "(1<span" in html
+    assert "Remove filter </span>Theme: Democracy and participation" in html
+    assert '<option value="budget_desc" selected>' in html
+    assert "Neighbourhood budget vote" in html and "The Wigan Deal" in html
+    assert "£25,000" in html
+
+
+def test_search_page_paginates_with_shareable_links(indexed_corpus):
+    """Page links keep the query and filters in the URL."""
+    html = Client().get("/search/", {"page_size": "1", "page": "2"}).content.decode()
+    assert 'aria-label="Page 4"' in html
+    assert 'href="?page=3&amp;page_size=1"' in html
+    assert "showing 2 to 2" in html
+
+
+def test_many_councils_stay_usable(search_index, db):
+    """Beyond eight councils the rest sit in a scrollable details element."""
+    from tests.factories import CouncilPageFactory
+
+    for number in range(12):
+        make_case_study(CouncilPageFactory(), f"Project {number}")
+    from search.indexing import rebuild
+
+    rebuild(grace_seconds=0)
+    html = Client().get("/search/").content.decode()
+    assert "4 more council options" in html
+    assert 'class="govuk-details__text search-facet__scroll"' in html
+
+
+def test_views_make_a_constant_number_of_queries(search_index, db, django_assert_max_num_queries):
+    """SQL queries do not grow with the number of results: they come from the index."""
+    from search.indexing import rebuild
+    from tests.factories import CouncilPageFactory
+
+    council = CouncilPageFactory()
+    make_case_study(council, "Only one")
+    rebuild(grace_seconds=0)
+    client = Client()
+    with django_assert_max_num_queries(8) as few:
+        assert client.get("/api/search/").json()["total"] == 1
+    for number in range(30):
+        make_case_study(CouncilPageFactory(), f"Many {number}")
+    rebuild(grace_seconds=0)
+    with django_assert_max_num_queries(8) as many:
+        assert client.get("/api/search/", {"page_size": "50"}).json()["total"] == 31
+    assert len(many.captured_queries) == len(few.captured_queries)
+    with django_assert_max_num_queries(12):
+        assert client.get("/search/", {"page_size": "50"}).status_code == 200
+
+
+def test_suggest_completes_titles(indexed_corpus):
+    """The suggest endpoint returns titles that start with the typed words."""
+    data = Client().get("/api/search/suggest/", {"q": "the wig"}).json()
+    assert data["suggestions"] == [{"title": "The Wigan Deal", "url": indexed_corpus["deal"].url}]
+
+
+parameter_values = st.lists(
+    st.one_of(
+        st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
+        st.sampled_from(["1", "0", "-1", "50", "51", "relevance", "budget_asc", "volunteer-led"]),
+        st.integers(-(10**6), 10**6).map(str),
+    ),
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.dictionaries(
+        st.one_of(st.sampled_from(PARAMETER_NAMES), st.text(max_size=10)),
+        parameter_values,
+        max_size=6,
+    )
+)
+def test_arbitrary_parameters_never_cause_a_server_error(indexed_corpus, params):
+    """Whatever the parameters, /api/search/ answers 200 or a 400 with a message."""
+    response = Client().get("/api/search/", params)
+    assert response.status_code in (200, 400)
+    data = response.json()
+    if response.status_code == 400:
+        assert data["error"]
+    else:
+        assert data["backend"] == "elasticsearch"
+        assert data["total"] >= len(data["results"])
