@@ -5,6 +5,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from .models import INVITATION_MAX_AGE, Invitation, InvitationError
 from .onboarding import officer_group
@@ -13,6 +14,7 @@ from .onboarding import officer_group
 def send_invitation(council, email, invited_by, build_absolute_uri):
     """Record an invitation and email its signed link; returns the invitation."""
     invitation = Invitation.objects.create(council=council, email=email, invited_by=invited_by)
+    log(instance=invitation, action="members.invite", user=invited_by)
     context = {
         "invitation": invitation,
         "link": build_absolute_uri(invitation.get_absolute_url()),
@@ -43,4 +45,5 @@ def accept_invitation(token, form):
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log(instance=invitation, action="members.accept_invitation", user=user)
     return user

@@ -44,6 +44,14 @@ def register_invite_officer_menu_item():
     )
 
 
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action("members.invite", "Invite officer", "Invited a council officer")
+    actions.register_action(
+        "members.accept_invitation", "Accept invitation", "Accepted an invitation"
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_pending_reviews_panel(request, panels):
     if can_review(request.user):

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from members.models import INVITATION_MAX_AGE, Invitation
 from tests.factories import InvitationFactory
@@ -35,6 +36,9 @@ def test_administrator_invites_officer_by_email(client_administrator, administra
     assert council_a.title in message.subject
     link = re.search(r"https?://\S+/invitations/\S+/", message.body).group(0)
     assert link.endswith(invitation.get_absolute_url())
+    assert ModelLogEntry.objects.filter(
+        action="members.invite", object_id=str(invitation.pk), user=administrator
+    ).exists()
 
 
 def test_invite_form_rejects_bad_email(client_administrator, council_a):
@@ -74,6 +78,9 @@ def test_accepting_creates_officer_in_council_group(client, council_a):
     assert council_a.permissions_for_user(user).can_add_subpage()
     invitation.refresh_from_db()
     assert invitation.accepted_by == user and invitation.accepted_at is not None
+    assert ModelLogEntry.objects.filter(
+        action="members.accept_invitation", object_id=str(invitation.pk), user=user
+    ).exists()
     # The new officer can sign in through the admin's login page.
     signed = client.post(
         reverse("wagtailadmin_login"), {"username": "newofficer", "password": PASSWORD}

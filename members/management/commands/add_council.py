@@ -45,9 +45,10 @@ class Command(BaseCommand):
                 f"{council.title} already exists; its group and collection are in place."
             )
         else:
+            where = council.get_url() or council.url_path
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Onboarded {council.title} at {council.url_path}, with the group "
+                    f"Onboarded {council.title} at {where}, with the group "
                     f'"{council.title} officers" and the collection "{council.title}".'
                 )
             )
