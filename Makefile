@@ -83,16 +83,20 @@ demo: migrate ## Load the demo councils, case studies and logins
 index: install search-up ## Rebuild the search index from the published case studies
 	$(MANAGE) search_index --rebuild
 
-.PHONY: run
-run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT
-	@echo
+.PHONY: logins
+logins: $(VENV_STAMP) ## Print the demo logins
 	@echo "Demo logins at http://127.0.0.1:$(PORT)/admin/ (password: $$DEMO_PASSWORD):"
 	@echo "  admin                  network administrator"
 	@echo "  moderator              network moderator"
 	@echo "  officer-<council-slug> one per demo council:"
-	@$(MANAGE) shell -c "from django.contrib.auth import get_user_model; \
+	@$(MANAGE) shell --verbosity 0 -c "from django.contrib.auth import get_user_model; \
 		[print('    ' + u) for u in get_user_model().objects.filter(username__startswith='officer-') \
 		.order_by('username').values_list('username', flat=True)]"
+
+.PHONY: run
+run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT
+	@echo
+	@$(MAKE) --no-print-directory logins
 	@echo "Health: http://127.0.0.1:$(PORT)/healthz    Stop the search node: make search-down"
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
