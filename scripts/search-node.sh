@@ -7,7 +7,7 @@
 #
 # Environment (all optional):
 #   SEARCH_PORT            HTTP port (default 9200)
-#   SEARCH_START_TIMEOUT   seconds to wait for yellow health (default 120)
+#   SEARCH_START_TIMEOUT   seconds to wait for yellow health (default 180)
 #   SEARCH_STOP_TIMEOUT    seconds to wait for a clean exit before SIGKILL (default 60)
 #   SEARCH_USER            user the node runs as when started by root (default councils-search)
 #   SEARCH_INSTALL_DIR     where the distribution is unpacked
@@ -20,7 +20,7 @@ set -euo pipefail
 ES_VERSION="8.19.3"
 ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
 SEARCH_PORT="${SEARCH_PORT:-9200}"
-START_TIMEOUT="${SEARCH_START_TIMEOUT:-120}"
+START_TIMEOUT="${SEARCH_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${SEARCH_STOP_TIMEOUT:-60}"
 HEAP="${SEARCH_HEAP:-512m}"
 MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
@@ -119,7 +119,7 @@ ensure_zip() {
         die "Maven (mvn) is required to fetch Elasticsearch $ES_VERSION.
        Install it (Debian: apt-get install -y maven)."
     say "Fetching Elasticsearch $ES_VERSION (about 95 MB) from Maven Central into $MAVEN_REPO_LOCAL"
-    mvn -B -ntp "-Dmaven.repo.local=$MAVEN_REPO_LOCAL" dependency:get \
+    mvn -B -Dstyle.color=never "-Dmaven.repo.local=$MAVEN_REPO_LOCAL" dependency:get \
         "-Dartifact=$ES_ARTIFACT" -Dtransitive=false ||
         die "Maven could not fetch $ES_ARTIFACT (see its output above)."
     [ -s "$ES_ZIP" ] || die "Maven finished but $ES_ZIP is missing."
