@@ -7,7 +7,7 @@
 #
 # Environment (all optional):
 #   SEARCH_PORT            HTTP port (default 9200)
-#   SEARCH_START_TIMEOUT   seconds to wait for yellow health (default 180)
+#   SEARCH_START_TIMEOUT   seconds to wait for yellow health (default 240)
 #   SEARCH_STOP_TIMEOUT    seconds to wait for a clean exit before SIGKILL (default 60)
 #   SEARCH_USER            user the node runs as when started by root (default councils-search)
 #   SEARCH_INSTALL_DIR     where the distribution is unpacked
@@ -20,7 +20,7 @@ set -euo pipefail
 ES_VERSION="8.19.3"
 ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
 SEARCH_PORT="${SEARCH_PORT:-9200}"
-START_TIMEOUT="${SEARCH_START_TIMEOUT:-180}"
+START_TIMEOUT="${SEARCH_START_TIMEOUT:-240}"
 STOP_TIMEOUT="${SEARCH_STOP_TIMEOUT:-60}"
 HEAP="${SEARCH_HEAP:-512m}"
 MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
@@ -151,7 +151,7 @@ ensure_unpacked() {
         local staging
         staging="$(mktemp -d "$INSTALL_DIR/.unpack.XXXXXX")"
         unzip -q "$ES_ZIP" -d "$staging"
-        mv "$staging/elasticsearch-$ES_VERSION" "$ES_HOME"
+        mv -T "$staging/elasticsearch-$ES_VERSION" "$ES_HOME"
         rmdir "$staging"
         chmod 755 "$INSTALL_DIR"
     fi
@@ -200,6 +200,15 @@ cmd_up() {
        Free the port or choose another: SEARCH_PORT=9250 make search-up"
     fi
 
+    # One `up` per port at a time (e.g. two checkouts running make test at once).
+    mkdir -p "$STATE_ROOT"
+    exec 9>"$STATE_ROOT/.$SEARCH_PORT.lock"
+    flock -w "$START_TIMEOUT" 9 || die "Another 'search-node.sh up' on port $SEARCH_PORT is still running."
+    if is_healthy; then
+        say "Reusing the Elasticsearch node that another run just started at $URL"
+        return 0
+    fi
+
     check_java
     ensure_zip
     ensure_hunspell_source
@@ -233,7 +242,7 @@ cmd_up() {
             launch=(runuser -u "$RUN_USER" -- "${launch[@]}")
         fi
         # From /, which the node's user can always read (unlike a checkout under /root).
-        (cd / && "${launch[@]}" </dev/null >"$STARTUP_LOG" 2>&1) &
+        (cd / && "${launch[@]}" </dev/null >"$STARTUP_LOG" 2>&1 9>&-) &
     fi
 
     local deadline=$((started + START_TIMEOUT)) dots=0
