@@ -60,6 +60,27 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_redirects_plain_http_except_the_health_check(tmp_path):
+    """Production sends plain HTTP to HTTPS, but /healthz answers so probes can use HTTP."""
+    probe = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(c.get('/').status_code, c.get('/healthz').status_code)"
+    )
+    env = production_env(
+        SECRET_KEY="k3y-for-the-redirect-check-" + "x7Qp9zLm2Rv8Tn4Wb6Yc1Hd5Jf3Gs0Ka" * 2,
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    )
+
+    result = run([sys.executable, "-c", probe], env)
+
+    assert result.returncode == 0, result.stderr
+    home, health = result.stdout.split()[-2:]
+    assert home == "301"
+    # The empty database has no tables, but SELECT 1 still answers: healthy, not redirected.
+    assert health == "200"
+
+
 def compose_command():
     if shutil.which("docker") and run(["docker", "compose", "version"]).returncode == 0:
         return ["docker", "compose"]
