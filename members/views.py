@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -22,19 +23,24 @@ def onboard_council_view(request):
     form = OnboardCouncilForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         existed = CouncilPage.objects.filter(slug=slugify(form.cleaned_data["title"])).exists()
-        council = onboard_council(**form.onboard_kwargs(), user=request.user)
-        if existed:
-            messages.warning(
-                request,
-                f"{council.title} was already onboarded: its officer group and collection "
-                "are in place, and nothing else was changed.",
-            )
+        try:
+            council = onboard_council(**form.onboard_kwargs(), user=request.user)
+        except ValidationError as error:
+            # Model rules the form does not know about (e.g. official name length).
+            form.add_error(None, error.messages)
         else:
-            messages.success(
-                request,
-                f"{council.title} is onboarded, with its officer group and collection.",
-            )
-        return redirect("members_admin:invite_officer")
+            if existed:
+                messages.warning(
+                    request,
+                    f"{council.title} was already onboarded: its officer group and collection "
+                    "are in place, and nothing else was changed.",
+                )
+            else:
+                messages.success(
+                    request,
+                    f"{council.title} is onboarded, with its officer group and collection.",
+                )
+            return redirect("members_admin:invite_officer")
     return render(
         request,
         "members/admin_form.html",

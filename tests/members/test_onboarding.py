@@ -156,3 +156,20 @@ def test_onboard_menu_item_only_for_administrators(client_administrator, client_
     assert url in client_administrator.get(reverse("wagtailadmin_home")).content.decode()
     assert url not in client_moderator.get(reverse("wagtailadmin_home")).content.decode()
     assert client_moderator.get(url)["Location"] == reverse("wagtailadmin_home")
+
+
+def test_onboard_view_reports_model_validation_as_form_error(client_administrator):
+    """A name the page model refuses (official name over 200 characters) is a form error."""
+    response = client_administrator.post(
+        reverse("members_admin:onboard_council"),
+        {"title": "Long " * 50, "council_type": "district", "region": "wales"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not CouncilPage.objects.filter(title__startswith="Long Long").exists()
+
+
+def test_add_council_command_reports_model_validation():
+    """The command turns the page model's validation errors into a CommandError."""
+    with pytest.raises(CommandError, match="200 characters"):
+        call_command("add_council", "Long " * 50, "--type", "county", "--region", "london")

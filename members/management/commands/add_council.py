@@ -1,5 +1,6 @@
 """Onboard a council from the command line: page, officer group and collection."""
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
@@ -39,7 +40,10 @@ class Command(BaseCommand):
             for key, value in (("official_name", official_name), ("website", website))
             if value
         }
-        council = onboard_council(name, council_type=council_type, region=region, **fields)
+        try:
+            council = onboard_council(name, council_type=council_type, region=region, **fields)
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from None
         if existed:
             self.stdout.write(
                 f"{council.title} already exists; its group and collection are in place."
