@@ -2,9 +2,9 @@
 
 Facet semantics match Elasticsearch exactly (OR within a facet, AND across, each facet counted
 without its own selection). Text matching is simpler: each word (crudely stemmed) or synonym
-phrase is looked for as a substring of the title, summary, council, partners, approaches,
-themes and tags; results are ordered by recency instead of relevance. Everything is paginated
-in the database with a constant number of queries.
+phrase is looked for at the start of a word of the title, summary, council, partners,
+approaches, themes and tags; results are ordered by recency instead of relevance. Everything
+is paginated in the database with a constant number of queries.
 """
 
 import html
@@ -92,27 +92,28 @@ def search_terms(query, synonyms):
     return list(dict.fromkeys([*(stem(word) for word in words), *synonyms]))[:MAX_TERMS]
 
 
-def term_q(term):
+def starts_word(field, term):
+    """``term`` at the start of a word of ``field``: 'pb' must not match 'cupboard'."""
     return (
-        Q(title__icontains=term)
-        | Q(summary__icontains=term)
-        | Q(council__title__icontains=term)
-        | Q(
-            pk__in=APPROACH_LINKS.objects.filter(approach__name__icontains=term).values(
-                "casestudypage_id"
-            )
-        )
-        | Q(
-            pk__in=THEME_LINKS.objects.filter(theme__name__icontains=term).values(
-                "casestudypage_id"
-            )
-        )
-        | Q(pk__in=CaseStudyPartner.objects.filter(name__icontains=term).values("page_id"))
-        | Q(
-            pk__in=CaseStudyTag.objects.filter(tag__name__icontains=term).values(
-                "content_object_id"
-            )
-        )
+        Q(**{f"{field}__istartswith": term})
+        | Q(**{f"{field}__icontains": f" {term}"})
+        | Q(**{f"{field}__icontains": f"-{term}"})
+    )
+
+
+def term_q(term):
+    approaches = APPROACH_LINKS.objects.filter(starts_word("approach__name", term))
+    themes = THEME_LINKS.objects.filter(starts_word("theme__name", term))
+    partners = CaseStudyPartner.objects.filter(starts_word("name", term))
+    tags = CaseStudyTag.objects.filter(starts_word("tag__name", term))
+    return (
+        starts_word("title", term)
+        | starts_word("summary", term)
+        | starts_word("council__title", term)
+        | Q(pk__in=approaches.values("casestudypage_id"))
+        | Q(pk__in=themes.values("casestudypage_id"))
+        | Q(pk__in=partners.values("page_id"))
+        | Q(pk__in=tags.values("content_object_id"))
     )
 
 
@@ -160,7 +161,8 @@ def mark(text, terms):
     """Escape ``text`` and wrap the matched terms in <mark>, as the index's highlighter does."""
     if not terms:
         return html.escape(text)
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    alternatives = "|".join(re.escape(term) for term in terms)
+    pattern = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces.append(html.escape(text[last : match.start()]))

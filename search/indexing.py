@@ -14,10 +14,11 @@ from django.utils import timezone
 from elasticsearch import helpers
 
 from casestudies.documents import (
+    DOCUMENT_COLUMNS,
     UrlBuilder,
     alias_name,
     case_studies_to_index,
-    document_source,
+    document_sources,
     index_body,
 )
 
@@ -48,14 +49,14 @@ SYNC_ERRORS = (*SEARCH_ERRORS, helpers.BulkIndexError)
 def iter_sources(queryset, batch_size=BATCH_SIZE):
     """Documents for every page of ``queryset``, a constant number of queries per batch."""
     url_for = UrlBuilder()
+    rows = queryset.values(*DOCUMENT_COLUMNS).order_by("pk")
     last_pk = 0
     while True:
-        batch = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        batch = list(rows.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
             return
-        for page in batch:
-            yield document_source(page, url_for)
-        last_pk = batch[-1].pk
+        yield from document_sources(batch, url_for)
+        last_pk = batch[-1]["id"]
 
 
 def alias_targets(client):

@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.documents import alias_name
 from search import breaker
-from search.client import ping
-from search.indexing import find_drift, rebuild, repair
+from search.client import get_search_client, ping
+from search.indexing import alias_targets, find_drift, rebuild, repair
 
 SHOWN_IDS = 20
 
@@ -37,13 +37,16 @@ class Command(BaseCommand):
             raise CommandError("Elasticsearch is not reachable: nothing was changed.")
         breaker.reset()
         if options["rebuild"]:
-            self.rebuild()
-        elif options["check"]:
-            self.check()
+            self.rebuild_index()
+            return
+        if not alias_targets(get_search_client()):
+            raise CommandError(f"No index behind {alias_name()} yet: run 'search_index --rebuild'.")
+        if options["check"]:
+            self.check_drift()
         else:
-            self.repair()
+            self.repair_index()
 
-    def rebuild(self):
+    def rebuild_index(self):
         started = time.perf_counter()
 
         def progress(done, total):
@@ -70,14 +73,14 @@ class Command(BaseCommand):
         self.stdout.write(f"In the index but not visible: {describe(drift.extra)}")
         self.stdout.write(f"Out of date in the index: {describe(drift.stale)}")
 
-    def check(self):
+    def check_drift(self):
         drift = find_drift()
         self.report(drift)
         if drift:
             raise CommandError("The index has drifted: run 'search_index --repair'.")
         self.stdout.write(self.style.SUCCESS("No drift: the index matches the database."))
 
-    def repair(self):
+    def repair_index(self):
         drift = repair()
         self.report(drift)
         self.stdout.write(self.style.SUCCESS(f"Repaired {drift.changed} case studies."))

@@ -1,0 +1,114 @@
+"""The database fallback answers with the index's totals and facet counts when the node is down."""
+
+import pytest
+from django.test import Client
+
+from search import breaker
+from search.client import get_search_client
+from search.indexing import sync_pages
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+QUERIES = [
+    {},
+    {"q": "volunteer"},
+    {"q": "PB"},
+    {"theme": "democracy-participation"},
+    {"approach": ["volunteer-led", "participatory-budgeting"], "region": "south-west"},
+    {"budget": ["not-stated", "10k-50k"], "status": ["running", "pilot"]},
+    {"council": "york", "year": "2021"},
+    {"year": "not-a-year"},
+    {"council_type": "county", "sort": "budget_desc", "page_size": "1", "page": "1"},
+]
+
+
+def answers(queries):
+    client = Client()
+    return [client.get("/api/search/", query).json() for query in queries]
+
+
+def test_database_answers_with_the_same_totals_and_facets(indexed_corpus, closed_port, settings):
+    """For filters and simple words, the ORM gives the totals and counts the index gives."""
+    from_index = answers(QUERIES)
+    assert {answer["backend"] for answer in from_index} == {"elasticsearch"}
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    get_search_client.cache_clear()
+    breaker.reset()
+    from_database = answers(QUERIES)
+    assert {answer["backend"] for answer in from_database} == {"database"}
+    for query, index_answer, database_answer in zip(
+        QUERIES, from_index, from_database, strict=True
+    ):
+        assert database_answer["total"] == index_answer["total"], query
+        assert database_answer["facets"] == index_answer["facets"], query
+    get_search_client.cache_clear()
+
+
+def test_database_results_have_the_same_shape_and_order(indexed_corpus, node_down):
+    """Fallback results carry the same keys; newest first, unknown budgets last."""
+    data = Client().get("/api/search/", {"sort": "budget_asc"}).json()
+    assert [result["budget"] for result in data["results"]] == [25_000, None, None, None]
+    newest = Client().get("/api/search/").json()["results"]
+    assert newest[0]["title"] == "Neighbourhood budget vote"
+    assert newest[0]["council"] == {"slug": "exampleshire", "name": "Exampleshire Council"}
+
+
+def test_database_paginates_in_the_database(
+    indexed_corpus, node_down, django_assert_max_num_queries
+):
+    """page_size=1&page=3 gives the third result and the full total, in few queries."""
+    with django_assert_max_num_queries(20):
+        data = Client().get("/api/search/", {"page_size": "1", "page": "3"}).json()
+    assert (data["total"], data["pages"], len(data["results"])) == (4, 4, 1)
+    assert data["results"][0]["title"] == "Volunteer health champions"
+
+
+def test_fallback_highlights_are_escaped(search_index, corpus, node_down):
+    """The database's snippets escape content and only add <mark>."""
+    page = corpus["cupboard"]
+    page.summary = "Fresh fruit <b>bags</b> & veg"
+    page.save_revision().publish()
+    highlight = Client().get("/api/search/", {"q": "fruit"}).json()["results"][0]["highlight"]
+    assert highlight == "Fresh <mark>fruit</mark> &lt;b&gt;bags&lt;/b&gt; &amp; veg"
+
+
+def test_search_page_shows_a_notice_when_the_node_is_down(indexed_corpus, node_down):
+    """Visitors see results and a notice that search is in a simpler mode."""
+    response = Client().get("/search/", {"q": "cupboard"})
+    assert response.status_code == 200
+    assert b"simpler mode" in response.content
+    assert b"Leek Community Cupboard" in response.content
+
+
+def test_suggest_falls_back_to_title_prefixes(indexed_corpus, node_down):
+    """Autocomplete keeps working from the database."""
+    data = Client().get("/api/search/suggest/", {"q": "Leek"}).json()
+    assert data["backend"] == "database"
+    assert [item["title"] for item in data["suggestions"]] == ["Leek Community Cupboard"]
+
+
+def test_a_node_that_hangs_costs_one_timeout_then_the_breaker_opens(indexed_corpus, settings):
+    """A node that accepts but never answers delays one request; the next skip it at once."""
+    import socket
+    import time
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.ELASTICSEARCH_TIMEOUT = 0.5
+        get_search_client.cache_clear()
+        breaker.reset()
+        client = Client()
+        started = time.perf_counter()
+        assert client.get("/api/search/").json()["backend"] == "database"
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        for _ in range(5):
+            assert client.get("/api/search/").json()["backend"] == "database"
+        later = (time.perf_counter() - started) / 5
+    get_search_client.cache_clear()
+    breaker.reset()
+    assert first >= 0.5
+    assert later < 0.5
+    sync_pages([])  # the real node again: nothing queued, nothing to do

@@ -1,0 +1,139 @@
+"""Rebuilds behind the alias, drift checks and repairs, against the real node."""
+
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+
+from casestudies.documents import alias_name
+from casestudies.models import Approach
+from search.client import get_search_client
+from search.indexing import find_drift, iter_sources, rebuild, sync_pages
+from search.models import PendingSync
+from tests.factories import CouncilPageFactory
+from tests.search.conftest import make_case_study
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def indexed_ids():
+    client = get_search_client()
+    client.indices.refresh(index=alias_name())
+    hits = client.search(index=alias_name(), size=100, source=False)["hits"]["hits"]
+    return {int(hit["_id"]) for hit in hits}
+
+
+def test_rebuild_moves_the_alias_to_a_new_versioned_index(search_index, corpus, capsys):
+    """--rebuild streams every visible case study into a new index and swaps the alias."""
+    client = get_search_client()
+    before = set(client.indices.get_alias(name=alias_name()))
+    call_command("search_index", "--rebuild")
+    after = set(client.indices.get_alias(name=alias_name()))
+    assert len(after) == 1 and not after & before
+    assert next(iter(after)).startswith(f"{alias_name()}-")
+    assert not client.indices.exists(index=",".join(before), allow_no_indices=False)
+    assert indexed_ids() == {page.pk for page in corpus.values()}
+    out = capsys.readouterr().out
+    assert "indexed 4/4" in out and "docs/s" in out
+
+
+def test_rebuild_indexes_only_live_public_case_studies(search_index, corpus):
+    """Drafts and private case studies never reach the index."""
+    from wagtail.models import PageViewRestriction
+
+    corpus["deal"].unpublish()
+    PageViewRestriction.objects.create(
+        page=corpus["vote"].get_parent(), restriction_type="password", password="secret"
+    )
+    rebuild(grace_seconds=0)
+    assert indexed_ids() == {corpus["cupboard"].pk, corpus["champions"].pk}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_searches_keep_working_during_a_rebuild(search_index, corpus):
+    """Threads searching while the alias is swapped all get answers from Elasticsearch."""
+    sync_pages([page.pk for page in corpus.values()])
+    failures, answers, stop = [], [], threading.Event()
+
+    def search_repeatedly():
+        client = Client()
+        try:
+            while not stop.is_set():
+                response = client.get("/api/search/", {"q": "volunteers"})
+                data = response.json()
+                answers.append(data["total"])
+                if response.status_code != 200 or data["backend"] != "elasticsearch":
+                    failures.append((response.status_code, data.get("backend")))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=search_repeatedly) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(3):
+            rebuild(grace_seconds=1)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert answers and not failures
+    assert set(answers) == {2}
+
+
+def test_check_reports_missing_extra_and_stale_and_repair_fixes_them(search_index, corpus, capsys):
+    """Drift of every kind is reported by --check and cleared by --repair."""
+    sync_pages([corpus["cupboard"].pk, corpus["deal"].pk, corpus["vote"].pk])
+    get_search_client().index(
+        index=alias_name(),
+        id="999999",
+        document={"page_id": 999999, "title": "Ghost"},
+        refresh=True,
+    )
+    # A bulk update sends no signals: the Wigan Deal's document now shows an old name.
+    Approach.objects.filter(slug="council-community-deal").update(name="The Deal")
+    drift = find_drift()
+    assert drift.missing == [corpus["champions"].pk]
+    assert drift.extra == [999999]
+    assert drift.stale == [corpus["deal"].pk]
+    with pytest.raises(CommandError):
+        call_command("search_index", "--check")
+    call_command("search_index", "--repair")
+    call_command("search_index", "--check")
+    assert "No drift" in capsys.readouterr().out
+    assert indexed_ids() == {page.pk for page in corpus.values()}
+
+
+def test_repair_drains_the_queue(search_index, corpus):
+    """--repair also applies queued changes."""
+    PendingSync.objects.create(page_id=corpus["cupboard"].pk, reason="test")
+    call_command("search_index", "--repair")
+    assert PendingSync.objects.count() == 0
+    assert corpus["cupboard"].pk in indexed_ids()
+
+
+def test_commands_refuse_clearly_when_the_node_is_down(node_down, db):
+    """With no node, the commands say so instead of failing half-way."""
+    with pytest.raises(CommandError, match="not reachable"):
+        call_command("search_index", "--check")
+    PendingSync.objects.create(page_id=1, reason="test")
+    with pytest.raises(CommandError, match="stay queued"):
+        call_command("search_sync")
+
+
+def test_document_building_costs_a_constant_number_of_queries(db, django_assert_num_queries):
+    """Building documents does not query per page: a batch of 3 costs what a batch of 30 does."""
+    from casestudies.documents import case_studies_to_index
+
+    council = CouncilPageFactory()
+    for number in range(3):
+        make_case_study(council, f"Few {number}", partners=["NHS"], tags=["food"])
+    list(iter_sources(case_studies_to_index()))  # warms the site root cache
+    with django_assert_num_queries(7) as few:
+        assert len(list(iter_sources(case_studies_to_index()))) == 3
+    for number in range(27):
+        make_case_study(council, f"More {number}", partners=["NHS"], tags=["food"])
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(list(iter_sources(case_studies_to_index()))) == 30

@@ -1,0 +1,164 @@
+"""Publishing, unpublishing, deleting, moving and renaming keep the index in step."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from casestudies.models import Theme
+from search.models import PendingSync
+from tests.factories import CouncilPageFactory
+from tests.search.conftest import make_case_study
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def found(query_string=""):
+    data = Client().get(f"/api/search/?{query_string}").json()
+    assert data["backend"] == "elasticsearch"
+    return {result["title"]: result for result in data["results"]}
+
+
+@pytest.fixture
+def published(search_index, django_capture_on_commit_callbacks):
+    """A case study published through Wagtail, with the sync run on commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_case_study(
+            CouncilPageFactory(title="Leekshire Council"),
+            "Cupboard project",
+            themes=["food-poverty"],
+        )
+    return page
+
+
+def test_publish_makes_a_case_study_findable_at_once(published):
+    """After publish (refresh wait_for) the next search finds it, with no manual refresh."""
+    assert "Cupboard project" in found("q=cupboard")
+
+
+def test_unpublish_removes_it(published, django_capture_on_commit_callbacks):
+    """Unpublishing takes the case study out of the results."""
+    with django_capture_on_commit_callbacks(execute=True):
+        published.unpublish()
+    assert "Cupboard project" not in found("q=cupboard")
+
+
+def test_delete_removes_it(published, django_capture_on_commit_callbacks):
+    """Deleting the page removes its document."""
+    with django_capture_on_commit_callbacks(execute=True):
+        published.delete()
+    assert found() == {}
+
+
+def test_deleting_a_council_removes_its_case_studies(published, django_capture_on_commit_callbacks):
+    """Deleting a council cascades to its case studies, and so to their documents."""
+    with django_capture_on_commit_callbacks(execute=True):
+        published.get_parent().delete()
+    assert found() == {}
+
+
+def test_renaming_a_theme_shows_the_new_name(published, django_capture_on_commit_callbacks):
+    """A theme renamed in the admin is re-indexed on its case studies, in results and facets."""
+    theme = Theme.objects.get(slug="food-poverty")
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.name = "Food insecurity"
+        theme.save()
+    result = found("q=insecurity")["Cupboard project"]
+    assert result["themes"] == [{"slug": "food-poverty", "name": "Food insecurity"}]
+
+
+def test_saving_a_theme_without_changes_does_not_reindex(
+    published, django_capture_on_commit_callbacks
+):
+    """Only a change to what the index holds triggers work."""
+    theme = Theme.objects.get(slug="food-poverty")
+    with django_capture_on_commit_callbacks() as callbacks:
+        theme.save()
+    assert callbacks == []
+
+
+def test_renaming_a_council_reindexes_its_case_studies(
+    published, django_capture_on_commit_callbacks
+):
+    """A council's new name reaches its case studies' results and the council facet."""
+    council = published.get_parent().specific
+    with django_capture_on_commit_callbacks(execute=True):
+        council.title = "Leek Town Council"
+        council.save_revision().publish()
+    assert found("q=cupboard")["Cupboard project"]["council"]["name"] == "Leek Town Council"
+
+
+def test_moving_a_case_study_reindexes_council_and_url(
+    published, django_capture_on_commit_callbacks
+):
+    """A case study moved to another council shows that council and its new URL."""
+    other = CouncilPageFactory(title="Moorlands Council", slug="moorlands")
+    with django_capture_on_commit_callbacks(execute=True):
+        published.move(other, pos="last-child")
+    result = found("council=moorlands")["Cupboard project"]
+    assert result["council"] == {"slug": "moorlands", "name": "Moorlands Council"}
+    assert result["url"].startswith("/councils/moorlands/")
+
+
+def test_making_a_section_private_removes_it(published, django_capture_on_commit_callbacks):
+    """A view restriction on the council hides its case studies from the index."""
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=published.get_parent(), restriction_type="password", password="secret"
+        )
+    assert found() == {}
+
+
+def test_node_down_publishing_works_and_queues(
+    search_index, node_down, django_capture_on_commit_callbacks
+):
+    """With the node unreachable, publishing succeeds and the change waits in the queue."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_case_study(CouncilPageFactory(), "Published while down")
+    page.refresh_from_db()
+    assert page.live
+    assert set(PendingSync.objects.values_list("page_id", flat=True)) == {page.pk}
+
+
+def test_node_back_the_queue_drains_and_check_finds_no_drift(
+    search_index, closed_port, django_capture_on_commit_callbacks, capsys, settings
+):
+    """Changes queued while down are applied by search_sync; --check then reports no drift."""
+    from search import breaker
+    from search.client import get_search_client
+
+    real_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    get_search_client.cache_clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_case_study(CouncilPageFactory(), "Published while down")
+    down = Client().get("/api/search/").json()
+    assert (down["backend"], down["total"]) == ("database", 1)
+    assert PendingSync.objects.count() == 1
+
+    settings.ELASTICSEARCH_URL = real_url
+    get_search_client.cache_clear()
+    breaker.reset()
+    with pytest.raises(CommandError, match="drifted"):
+        call_command("search_index", "--check")
+    call_command("search_sync")
+    assert PendingSync.objects.count() == 0
+    call_command("search_index", "--check")
+    assert "No drift" in capsys.readouterr().out
+    assert page.title in found()
+
+
+def test_next_successful_sync_drains_the_queue_first(
+    search_index, django_capture_on_commit_callbacks
+):
+    """A queued change is applied by the next publish that reaches the node."""
+    from search.indexing import queue
+
+    council = CouncilPageFactory()
+    waiting = make_case_study(council, "Waiting in the queue")
+    queue([waiting.pk], "test")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case_study(council, "Published later")
+    assert set(found()) == {"Waiting in the queue", "Published later"}
+    assert PendingSync.objects.count() == 0
