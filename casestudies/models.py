@@ -426,6 +426,14 @@ class CaseStudyPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the search app builds on these models.
+        from search.service import related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_case_studies"] = related(self) if self.pk else []
+        return context
+
     def save(self, *args, **kwargs):
         self.budget_band = budget_band_for(self.budget)
         parent = self.get_parent() if self.depth else None
