@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from casestudies.bulk import bulk_add_children
+from casestudies.bulk import add_m2m_links, bulk_add_children
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 from casestudies.vocabulary import (
     BUDGET_BANDS,
@@ -192,8 +192,8 @@ class Command(BaseCommand):
         return f"{qualifier}{PLACE_STARTS[start]}{PLACE_ENDS[end]}{number}"
 
     def create_case_studies(self, rng, councils, count, approaches, themes):
-        approach_links = CaseStudyPage.approaches.through
-        theme_links = CaseStudyPage.themes.through
+        approaches_field = CaseStudyPage._meta.get_field("approaches")
+        themes_field = CaseStudyPage._meta.get_field("themes")
         next_step = {council.pk: 1 for council in councils}
         created = 0
         while created < count:
@@ -217,15 +217,12 @@ class Command(BaseCommand):
                     start=next_step[council.pk],
                 )
                 next_step[council.pk] += len(pages)
-            approach_links.objects.bulk_create(
-                approach_links(casestudypage_id=page.pk, approach_id=term.pk)
-                for page, terms, _ in chosen
-                for term in terms
+            add_m2m_links(
+                approaches_field,
+                [(page.pk, term.pk) for page, terms, _ in chosen for term in terms],
             )
-            theme_links.objects.bulk_create(
-                theme_links(casestudypage_id=page.pk, theme_id=term.pk)
-                for page, _, terms in chosen
-                for term in terms
+            add_m2m_links(
+                themes_field, [(page.pk, term.pk) for page, _, terms in chosen for term in terms]
             )
             created += size
             self.stdout.write(f"  {created:,} / {count:,} case studies")
