@@ -404,7 +404,7 @@ class CaseStudyPage(Page):
         """The council page, from the stored link or, before the first save, the tree."""
         if self.council_id:
             return self.council
-        parent = self.get_parent() if self.depth else None
+        parent = self.get_parent() if self.path and self.depth else None
         return parent.specific if parent else None
 
     def clean(self):
@@ -432,11 +432,13 @@ class CaseStudyPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_case_studies"] = related(self) if self.pk else []
+        # One query for every document, not one per document.
+        context["case_study_documents"] = self.documents.select_related("document")
         return context
 
     def save(self, *args, **kwargs):
         self.budget_band = budget_band_for(self.budget)
-        parent = self.get_parent() if self.depth else None
+        parent = self.get_parent() if self.path and self.depth else None
         if parent is not None:
             self.council_id = parent.id
         super().save(*args, **kwargs)

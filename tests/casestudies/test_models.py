@@ -1,0 +1,31 @@
+"""Model behaviour that the templates, the index and the API rely on."""
+
+import pytest
+
+from casestudies.models import CaseStudyPage, month_year
+from tests.factories import CaseStudyPageFactory, CouncilPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_moving_a_case_study_updates_its_council():
+    """A case study moved under another council belongs to that council afterwards."""
+    page = CaseStudyPageFactory()
+    other = CouncilPageFactory(title="Sampleton Council")
+    page.move(other, pos="last-child")
+    assert CaseStudyPage.objects.get(pk=page.pk).council_id == other.pk
+
+
+def test_owning_council_of_an_unsaved_page_is_none():
+    """A page not yet in the tree (an admin preview of a new page) has no council, no error."""
+    assert CaseStudyPage(title="Not saved").owning_council is None
+
+
+def test_dates_and_labels_read_naturally():
+    """Dates read 'March 2019' or '2019'; funding sources and bands use their labels."""
+    assert month_year(2019, 3) == "March 2019"
+    assert month_year(2019, None) == "2019"
+    assert month_year(None, 3) == ""
+    page = CaseStudyPageFactory(budget=60_000, funding_sources=["lottery", "in-kind"])
+    assert page.budget_band_label == "£50k to £250k"
+    assert page.funding_source_labels == ["Lottery", "In kind"]
