@@ -116,6 +116,14 @@ test: install search-up lint ## Lint, check migrations and run the whole suite a
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest --durations=15 --junitxml=test-artifacts/junit.xml
 
+.PHONY: bench
+bench: install search-up ## Benchmark search and indexing at 100,000 case studies (docs/benchmarks.md)
+	$(BIN)/python benchmarks/bench.py --count 100000 $(BENCH_ARGS)
+
+.PHONY: bench-quick
+bench-quick: install search-up ## The same benchmark at 10,000 case studies, for a quick look
+	$(BIN)/python benchmarks/bench.py --count 10000 $(BENCH_ARGS)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, caches and build output (keeps var/ and the node)
 	rm -rf $(VENV) node_modules static_collected test-artifacts .pytest_cache .ruff_cache
