@@ -191,5 +191,7 @@ LOGGING = {
     "loggers": {
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
+        # One line per background task drowns the progress of management commands.
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -26,10 +26,6 @@ from members.roles import MODERATORS
 
 DEFAULT_DEMO_PASSWORD = "network-demo-2026"
 FEATURED_SLUGS = ("leek-community-cupboard", "volunteer-health-champions", "the-wigan-deal")
-HOME_INTRODUCTION = (
-    "What member councils tried with their communities, what it cost and what happened: "
-    "structured case studies you can search by approach, theme, budget and place."
-)
 
 
 def is_production():
@@ -88,10 +84,6 @@ class Command(BaseCommand):
                 )
                 self.publish(home, page)
             self.step(title, not exists)
-        if not home.introduction:
-            home.introduction = HOME_INTRODUCTION
-            home.save_revision().publish()
-            self.step("Home page introduction", True)
 
     # --- councils: the only place that creates them -------------------------------------
 
