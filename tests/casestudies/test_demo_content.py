@@ -74,6 +74,11 @@ def test_pages_are_published_through_revisions(loaded):
     assert not CaseStudyPage.objects.filter(has_unpublished_changes=True).exists()
 
 
+def test_page_tree_stays_valid(loaded):
+    """Treebeard finds no problem after loading (a stale parent once corrupted numchild)."""
+    assert all(not problems for problems in Page.find_problems())
+
+
 def test_real_projects_keep_only_seed_facts(loaded):
     """Real councils' case studies carry the seed's figures and leave the unknown ones empty."""
     leek = CaseStudyPage.objects.get(slug="leek-community-cupboard")
