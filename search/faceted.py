@@ -120,17 +120,12 @@ class CaseStudySearch(FacetedSearch):
             "number_of_fragments": 1,
         }
         if self._query:
-            # Only the highlighted fields: cheaper than re-running the query over every field.
+            # Exact (stemmed) words on the highlighted fields only: the highlighter would
+            # otherwise rebuild every fuzzy automaton for every hit (~20 ms a result).
             options["highlight_query"] = Q(
                 "bool",
                 should=[
-                    Q(
-                        "multi_match",
-                        query=distinct_words(self._query),
-                        fields=HIGHLIGHT_FIELDS,
-                        fuzziness="AUTO",
-                        prefix_length=1,
-                    ),
+                    Q("multi_match", query=distinct_words(self._query), fields=HIGHLIGHT_FIELDS),
                     *(
                         Q("multi_match", query=phrase, type="phrase", fields=HIGHLIGHT_FIELDS)
                         for phrase in self.synonyms

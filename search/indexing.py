@@ -6,8 +6,10 @@ changes all take the same path, and a queued change can be replayed at any time.
 """
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
+from queue import Queue
 
 from django.conf import settings
 from django.utils import timezone
@@ -74,8 +76,12 @@ def new_index_name():
 def create_index(client, name, *, for_bulk=False):
     body = index_body()
     if for_bulk:
-        # No refreshes while loading; turned back on before the alias moves.
-        body["settings"] = {**body.get("settings", {}), "refresh_interval": "-1"}
+        # No refreshes or per-request fsyncs while loading; restored before the alias moves.
+        body["settings"] = {
+            **body.get("settings", {}),
+            "refresh_interval": "-1",
+            "translog.durability": "async",
+        }
     client.indices.create(index=name, **body)
 
 
@@ -112,6 +118,59 @@ class RebuildReport:
         return self.indexed / self.seconds if self.seconds else 0.0
 
 
+class BulkSender:
+    """``streaming_bulk`` in a thread, fed from the caller's thread through a bounded queue.
+
+    Documents are built (database work, which stays on the caller's connection) while the
+    previous chunk is being indexed, so a rebuild costs max(build, index) rather than the sum.
+    """
+
+    _END = object()
+
+    def __init__(self, client, chunk_size, report):
+        self.client = client
+        self.chunk_size = chunk_size
+        self.report = report
+        self.queue = Queue(maxsize=chunk_size * 2)
+        self.error = None
+
+    def _drain(self):
+        while (action := self.queue.get()) is not self._END:
+            yield action
+
+    def _send(self):
+        count = 0
+        try:
+            for ok, item in helpers.streaming_bulk(
+                self.client,
+                self._drain(),
+                chunk_size=self.chunk_size,
+                max_retries=2,
+                raise_on_error=True,
+            ):
+                if not ok:
+                    raise RuntimeError(f"Could not index {item}")
+                count += 1
+                self.report(count)
+        except Exception as error:
+            self.error = error
+            # Unblock the producer: swallow whatever it still puts.
+            while self.queue.get() is not self._END:
+                pass
+
+    def send_all(self, actions):
+        sender = threading.Thread(target=self._send, name="search-bulk", daemon=True)
+        sender.start()
+        for action in actions:
+            if self.error:
+                break
+            self.queue.put(action)
+        self.queue.put(self._END)
+        sender.join()
+        if self.error:
+            raise self.error
+
+
 def rebuild(progress=None, *, chunk_size=1000, grace_seconds=None):
     """Load every visible case study into a new index, then move the alias to it atomically.
 
@@ -126,20 +185,22 @@ def rebuild(progress=None, *, chunk_size=1000, grace_seconds=None):
     create_index(client, name, for_bulk=True)
     queryset = case_studies_to_index()
     total = queryset.count()
+    done = 0
+
+    def report(count):
+        nonlocal done
+        done = count
+        if progress and (done % chunk_size == 0 or done == total):
+            progress(done, total)
+
     actions = (
         {"_index": name, "_id": source["page_id"], "_source": source}
         for source in iter_sources(queryset)
     )
-    done = 0
-    for ok, item in helpers.streaming_bulk(
-        client, actions, chunk_size=chunk_size, max_retries=2, raise_on_error=True
-    ):
-        if not ok:
-            raise RuntimeError(f"Could not index {item}")
-        done += 1
-        if progress and (done % chunk_size == 0 or done == total):
-            progress(done, total)
-    client.indices.put_settings(index=name, settings={"refresh_interval": "1s"})
+    BulkSender(client, chunk_size, report).send_all(actions)
+    client.indices.put_settings(
+        index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}
+    )
     client.indices.refresh(index=name)
     seconds = time.perf_counter() - started
 
