@@ -31,42 +31,34 @@ def quote(text, attribution):
 # Big Local is run by Local Trust, a charity rather than a council. Case studies must sit under a
 # CouncilPage (officer permissions follow the page tree), so Local Trust is a member page of type
 # "partner organisation": it keeps its own officers and pages, and the council-type facet can
-# tell it apart from councils.
+# tell it apart from councils. Real bodies carry only what the seed newsletter says (no websites,
+# codes or populations), so nothing about them is invented.
 REAL_COUNCILS = [
     {
         "title": "Staffordshire County Council",
         "council_type": CouncilType.COUNTY,
         "region": Region.WEST_MIDLANDS,
-        "gss_code": "E10000028",
-        "website": "https://www.staffordshire.gov.uk/",
     },
     {
         "title": "City of York Council",
         "council_type": CouncilType.UNITARY,
         "region": Region.YORKSHIRE,
-        "gss_code": "E06000014",
-        "website": "https://www.york.gov.uk/",
     },
     {
         "title": "Wigan Council",
         "council_type": CouncilType.METROPOLITAN,
         "region": Region.NORTH_WEST,
-        "gss_code": "E08000010",
-        "website": "https://www.wigan.gov.uk/",
     },
     {
         "title": "London Borough of Barking and Dagenham",
         "council_type": CouncilType.LONDON_BOROUGH,
         "region": Region.LONDON,
-        "gss_code": "E09000002",
-        "website": "https://www.lbbd.gov.uk/",
     },
     {
         "title": "Local Trust",
         "official_name": "Local Trust",
         "council_type": CouncilType.PARTNER,
         "region": Region.ENGLAND_WIDE,
-        "website": "https://localtrust.org.uk/",
         "introduction": (
             "A charity, funded by the National Lottery, that runs the Big Local programme. "
             "It is not a council: it takes part in the network as a partner organisation."
@@ -128,8 +120,7 @@ REAL_CASE_STUDIES = [
         "approaches": ["peer-community-champions", "volunteer-led"],
         "themes": ["physical-activity", "health-wellbeing"],
         "status": Status.RUNNING,
-        # "Over a thousand": the figure is a floor, and the outcome below says so.
-        "people_reached": 1000,
+        # "Over a thousand" is not an exact figure: the outcome below carries it in words.
         "volunteers": 76,
         "outcomes": [
             ("76 volunteer health champions trained", EvidenceLevel.SELF_REPORTED),

@@ -92,6 +92,7 @@ def test_real_projects_keep_only_seed_facts(loaded):
     york = CaseStudyPage.objects.get(slug="volunteer-health-champions")
     assert york.volunteers == 76
     assert york.budget is None
+    assert york.people_reached is None
 
     for slug in ("the-wigan-deal", "participatory-city-every-one-every-day", "big-local"):
         assert CaseStudyPage.objects.get(slug=slug).budget is None, slug
@@ -113,6 +114,8 @@ def test_real_and_fictional_councils_are_told_apart(loaded):
     }
     councils = CouncilPage.objects.all()
     assert {council.title for council in councils if not council.is_example} == real
+    for council in councils.filter(is_example=False):
+        assert (council.website, council.gss_code, council.population) == ("", "", None)
     assert all(council.population is None for council in councils if not council.is_example)
     local_trust = CouncilPage.objects.get(title="Local Trust")
     assert local_trust.council_type == "partner"
