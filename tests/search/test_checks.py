@@ -1,0 +1,30 @@
+"""System checks on the search settings."""
+
+from search.checks import check_search_settings
+
+
+def ids(settings_overrides, settings):
+    for name, value in settings_overrides.items():
+        setattr(settings, name, value)
+    return {problem.id for problem in check_search_settings(None)}
+
+
+def test_base_settings_pass(settings):
+    """The base settings (2 s timeout; the test settings allow 10) raise no search problem."""
+    assert ids({"ELASTICSEARCH_TIMEOUT": 2}, settings) == set()
+
+
+def test_bad_prefix_long_timeout_no_breaker_and_es_admin_search_are_reported(settings):
+    """Each misconfiguration has its own check id."""
+    found = ids(
+        {
+            "SEARCH_INDEX_PREFIX": "Bad Prefix",
+            "ELASTICSEARCH_TIMEOUT": 30,
+            "SEARCH_BREAKER_SECONDS": 0,
+            "WAGTAILSEARCH_BACKENDS": {
+                "default": {"BACKEND": "wagtail.search.backends.elasticsearch8"}
+            },
+        },
+        settings,
+    )
+    assert found == {"search.E001", "search.W001", "search.E002", "search.E003"}
