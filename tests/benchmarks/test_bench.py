@@ -1,0 +1,59 @@
+"""The benchmark script end to end at a tiny size: figures written, nothing left behind."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks.bench import ROOT
+from search.client import get_search_client
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def test_tiny_benchmark_writes_results_and_cleans_up(search_node, tmp_path):
+    """A run at 12 case studies fills every section, regenerates the docs and removes its data."""
+    results, docs, work = tmp_path / "results", tmp_path / "benchmarks.md", tmp_path / "work"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            "benchmarks/bench.py",
+            "--count=12",
+            "--requests=6",
+            "--rounds=1",
+            "--peer-requests=1",
+            "--page-requests=2",
+            "--quiet-wait=0",
+            f"--results-dir={results}",
+            f"--docs={docs}",
+            f"--workdir={work}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
+    prefix = re.search(r"index prefix (\S+)", finished.stdout).group(1)
+
+    (path,) = results.glob("*-12.json")
+    data = json.loads(path.read_text())
+    assert data["generate"]["count"] == 12
+    assert data["index"]["documents"] == 12
+    assert data["index"]["floor_docs_per_s"] > 0
+    assert data["search"]["one_client"]["all"]["requests"] == 6
+    assert data["search"]["eight_clients"]["all"]["requests"] == 12
+    assert data["search"]["errors"] == 0
+    assert data["search"]["took"]["requests"] == 6
+    assert data["search"]["peer"]["errors"] == 0
+    assert data["pages"]["case_study"]["errors"] == 0
+    assert data["pages"]["search"]["queries_constant"] is True
+    assert all(rss > 0 for rss in data["memory"]["worker_peak_rss_kib"])
+    assert data["memory"]["node_heap_used_bytes"] > 0
+    assert "| | 12 case studies |" in docs.read_text()
+
+    assert list(work.iterdir()) == []
+    leftovers = get_search_client().indices.get(index=f"{prefix}-*", allow_no_indices=True)
+    assert list(leftovers) == []
