@@ -132,12 +132,9 @@ def result_from_source(source, highlight=""):
     }
 
 
-def best_snippet(hit):
+def best_snippet(highlight):
     """A marked summary, else a marked body fragment, else the plain (escaped) summary."""
-    highlight = getattr(hit.meta, "highlight", None)
-    fragments = [
-        fragment for name in ("summary", "body") for fragment in getattr(highlight, name, ())
-    ]
+    fragments = [fragment for name in ("summary", "body") for fragment in highlight.get(name, ())]
     marked = [fragment for fragment in fragments if "<mark>" in fragment]
     return (marked or fragments or [""])[0]
 
@@ -151,15 +148,22 @@ def did_you_mean(query):
 
 def elasticsearch_search(params):
     faceted = build_search(params, synonym_groups())
-    response = faceted.execute()
+    # The raw answer: the DSL's wrapped hits and facets cost more CPU than the search itself
+    # once the council facet has hundreds of buckets (benchmarks/, docs/benchmarks.md).
+    response = faceted.execute().to_dict()
+    aggregations = response.get("aggregations", {})
     counts = {
-        name: {str(value): count for value, count, _selected in options}
-        for name, options in response.facets.to_dict().items()
+        name: {
+            str(bucket["key"]): bucket["doc_count"]
+            for bucket in aggregations[f"_filter_{name}"][name]["buckets"]
+        }
+        for name in FACET_FIELDS
     }
-    results = []
-    for hit in response.hits:
-        results.append(result_from_source(hit.to_dict(), best_snippet(hit)))
-    total = response.hits.total.value
+    results = [
+        result_from_source(hit["_source"], best_snippet(hit.get("highlight", {})))
+        for hit in response["hits"]["hits"]
+    ]
+    total = response["hits"]["total"]["value"]
     suggestion = did_you_mean(params.query) if params.query and total < FEW_RESULTS else None
     return SearchResults(
         params=params,
@@ -168,7 +172,7 @@ def elasticsearch_search(params):
         results=results,
         facets=build_facets(counts, params),
         suggestion=suggestion,
-        took_ms=response.took,
+        took_ms=response["took"],
     )
 
 
