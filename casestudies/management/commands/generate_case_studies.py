@@ -186,7 +186,7 @@ class Command(BaseCommand):
     def place_name(self, index):
         combinations = len(PLACE_STARTS) * len(PLACE_ENDS)
         start, end = divmod(index % combinations, len(PLACE_ENDS))
-        qualifier_index, repeat = divmod(index // combinations, len(QUALIFIERS))
+        repeat, qualifier_index = divmod(index // combinations, len(QUALIFIERS))
         qualifier = QUALIFIERS[qualifier_index % len(QUALIFIERS)]
         number = f" {repeat + 1}" if index >= combinations * len(QUALIFIERS) else ""
         return f"{qualifier}{PLACE_STARTS[start]}{PLACE_ENDS[end]}{number}"
