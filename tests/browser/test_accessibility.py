@@ -1,0 +1,170 @@
+"""WCAG 2.2 AA checks in Chromium: axe-core on every kind of public page, and keyboard use.
+
+axe finds what can be found automatically (contrast, names, roles, structure); the keyboard
+test covers what it cannot: that a facet and a result are reachable and usable with Tab,
+Space and Enter alone, with a visible focus indicator at every stop on the way.
+"""
+
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from .helpers import ARTIFACTS, DESKTOP, PHONE, screenshot, slug
+
+pytestmark = pytest.mark.browser
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA: what the public sector regulations require.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+MAX_TABS = 80
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def page_paths(site):
+    """Every kind of page the public (and a signing-in officer) sees, by name."""
+    return {
+        "home": "/",
+        "search with filters": "/search/?q=volunteers&approach=volunteer-led&budget=under-10k",
+        "search without results": "/search/?q=xylophone",
+        "council": site.councils["demoford"].url,
+        "case study": site.case_studies["Village warm spaces network"].url,
+        "sign-in": "/admin/login/",
+        "page not found": "/no-such-page/",
+    }
+
+
+def run_axe(axe, page):
+    """axe's violations at desktop and at phone width, by width."""
+    violations = {}
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(size)
+        violations[label] = axe.run(page, options=AXE_OPTIONS)
+    page.set_viewport_size(DESKTOP)
+    return violations
+
+
+def save_results(name, results):
+    folder = ARTIFACTS / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    for label, result in results.items():
+        path = folder / f"{slug(name)}-{label}.json"
+        path.write_text(json.dumps(result.response["violations"], indent=2))
+
+
+def overflow_at(page, width):
+    """How many CSS pixels the page is wider than a ``width``-pixel screen."""
+    page.set_viewport_size({"width": width, "height": 640})
+    overflow = page.evaluate("document.documentElement.scrollWidth") - width
+    page.set_viewport_size(DESKTOP)
+    return overflow
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "home",
+        "search with filters",
+        "search without results",
+        "council",
+        "case study",
+        "sign-in",
+        "page not found",
+    ],
+)
+@pytest.mark.elasticsearch
+def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
+    """axe finds no WCAG 2.2 A/AA violation at desktop or phone width; 320 px needs no scrolling."""
+    response = page.goto(page_paths(site)[name])
+    assert response.status == (404 if name == "page not found" else 200)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    screenshot(page, "pages", name)
+
+    results = run_axe(axe, page)
+    save_results(name, results)
+
+    reports = [
+        f"At {width} width: {result.generate_report()}"
+        for width, result in results.items()
+        if result.violations_count
+    ]
+    assert not reports, "\n".join(reports)
+    assert overflow_at(page, 320) <= 0, "Scrolls sideways at 320 px (WCAG 1.4.10 Reflow)"
+
+
+FOCUS_INDICATOR = """el => {
+    const visible = style => (style.boxShadow && style.boxShadow !== "none")
+        || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
+            && !/rgba\\(.*,\\s*0\\)$|transparent/.test(style.outlineColor));
+    // GOV.UK draws a checkbox's focus ring on its label's ::before box.
+    if (el.matches("input[type=checkbox], input[type=radio]") && el.labels.length) {
+        return visible(getComputedStyle(el.labels[0], "::before"));
+    }
+    return visible(getComputedStyle(el));
+}"""
+
+
+def tab_to(page, target):
+    """Press Tab until ``target`` has focus; every stop on the way must show its focus."""
+    unmarked = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        if not focused.evaluate(FOCUS_INDICATOR):
+            unmarked.append(focused.evaluate("el => el.outerHTML.slice(0, 120)"))
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"{target} not reached in {MAX_TABS} presses of Tab")
+    assert not unmarked, f"No visible focus indicator on: {unmarked}"
+
+
+@pytest.mark.elasticsearch
+def test_keyboard_alone_toggles_a_facet_and_opens_a_result(page, site):
+    """Tab reaches the Volunteer-led facet, Space ticks it, Tab and Enter open a result."""
+    page.goto("/search/?q=volunteers")
+    count = page.locator("#search-count")
+    expect(count).to_have_text(re.compile(r"^\s*4 case studies"))
+
+    volunteer_led = page.get_by_role("group", name="Approach").get_by_role(
+        "checkbox", name=re.compile("^Volunteer-led ")
+    )
+    tab_to(page, volunteer_led)
+    page.keyboard.press("Space")
+    expect(count).to_have_text(re.compile(r"^\s*2 case studies"))
+    expect(volunteer_led).to_be_checked()
+
+    first_result = page.locator(".search-results").get_by_role("link").first
+    title = first_result.inner_text()
+    tab_to(page, first_result)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+BROKEN_PAGE = """<!DOCTYPE html><html><head><title>Broken</title></head><body><main>
+<h1>Broken</h1><img src="data:," width="10" height="10">
+<p style="color:#aaa;background:#fff">Faint text</p>
+<a href="/" style="outline:none">No focus ring</a></main></body></html>"""
+
+
+def test_the_checks_catch_known_failures(browser, axe):
+    """axe reports a missing alt text and poor contrast, and a link with no focus ring is seen."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_content(BROKEN_PAGE)
+
+    results = run_axe(axe, page)
+    page.get_by_role("link").focus()
+    has_focus_ring = page.get_by_role("link").evaluate(FOCUS_INDICATOR)
+    context.close()
+
+    for result in results.values():
+        found = {violation["id"] for violation in result.response["violations"]}
+        assert {"image-alt", "color-contrast"} <= found
+    assert not has_focus_ring

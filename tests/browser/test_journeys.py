@@ -1,0 +1,219 @@
+"""The three journeys of issue 6, end to end in Chromium: officer, moderator, practitioner.
+
+They share one site (built once for this module) and follow on from each other: the officer's
+case study is the one the moderator approves and the practitioner finds.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from PIL import Image
+from playwright.sync_api import expect
+
+from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPage, Theme
+from casestudies.vocabulary import EvidenceLevel
+
+from . import corpus
+from .helpers import screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
+
+TITLE = "Demoford market community fridge"
+SUMMARY = (
+    "Volunteers collect surplus food from market traders each evening and share it from a "
+    "fridge in the market hall that anyone may use."
+)
+OUTCOME = "Two tonnes of food shared in the first year"
+
+
+@pytest.fixture(scope="module")
+def hero_image(tmp_path_factory):
+    """A small photograph-sized PNG for the officer to upload."""
+    path = tmp_path_factory.mktemp("uploads") / "market-fridge.png"
+    Image.new("RGB", (1200, 800), (11, 93, 75)).save(path)
+    return path
+
+
+def submit_for_review(site):
+    """The officer's case study, drafted and submitted without the browser."""
+    council = site.councils["demoford"]
+    officer = get_user_model().objects.get(username=corpus.OFFICER)
+    draft = CaseStudyPage(
+        title=TITLE, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
+    )
+    council.add_child(instance=draft)
+    draft.approaches.set(Approach.objects.filter(slug="volunteer-led"))
+    draft.themes.set(Theme.objects.filter(slug__in=["food-poverty", "health-wellbeing"]))
+    CaseStudyOutcome.objects.create(
+        page=draft, statement=OUTCOME, evidence_level=EvidenceLevel.MONITORED
+    )
+    revision = draft.save_revision(user=officer)
+    draft.get_workflow().start(draft, officer)
+    return revision.content_object
+
+
+@pytest.fixture
+def submitted(site, orm):
+    """The case study in review: the officer journey's, or made the same way if it did not run."""
+    existing = CaseStudyPage.objects.filter(title=TITLE).first()
+    return existing or submit_for_review(site)
+
+
+@pytest.fixture
+def approved(submitted):
+    """The case study live and indexed, whether or not the moderator journey ran."""
+    if not submitted.live:
+        submitted.get_latest_revision().publish()
+    return submitted
+
+
+def test_officer_creates_and_submits_a_case_study(page, site, orm, hero_image):
+    """A council officer signs in, writes a case study with an image and submits it for review."""
+    sign_in(page, corpus.OFFICER)
+    council = site.councils["demoford"]
+    page.goto(f"/admin/pages/{council.pk}/")
+    page.get_by_role("link", name="Add child page").click()
+
+    page.get_by_placeholder("Page title*").fill(TITLE)
+    page.get_by_role("textbox", name="Summary").fill(SUMMARY)
+    page.get_by_role("checkbox", name="Volunteer-led").check()
+    page.get_by_role("checkbox", name="Food and poverty").check()
+    page.get_by_role("checkbox", name="Health and wellbeing").check()
+    page.get_by_role("spinbutton", name="Budget").fill("6500")
+    page.get_by_role("checkbox", name="Councillors' community funds").check()
+    page.get_by_role("spinbutton", name="Start year").fill("2024")
+
+    page.locator("#id_outcomes-ADD").click()
+    page.get_by_role("textbox", name="Statement").fill(OUTCOME)
+    page.get_by_role("combobox", name="Evidence level").select_option(label="Monitored")
+
+    page.get_by_role("button", name="Choose an image").click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("tab", name="Upload").click()
+    chooser.get_by_label("File").set_input_files(hero_image)
+    # Wagtail fills the title in from the file name; wait for that, then give a better one.
+    image_title = chooser.get_by_role("textbox", name="Title")
+    expect(image_title).to_have_value("market-fridge")
+    image_title.fill("Market hall fridge")
+    chooser.get_by_role("button", name="Upload").click()
+    expect(page.locator("#id_hero_image-title")).to_have_text("Market hall fridge")
+    page.get_by_role("textbox", name="Hero image alt text").fill(
+        "A tall glass-fronted fridge full of fruit and vegetables in a market hall"
+    )
+    screenshot(page, "officer", "01 case study form")
+
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Submit to Network review").click()
+    expect(page.get_by_text(re.compile(f"{TITLE}.*submitted"))).to_be_visible()
+    screenshot(page, "officer", "02 submitted")
+
+    submitted = CaseStudyPage.objects.get(title=TITLE)
+    assert not submitted.live
+    assert submitted.current_workflow_state.status == "in_progress"
+
+
+def test_moderator_reviews_and_approves_it(page, site, orm, submitted):
+    """A moderator finds the submission in the pending-review panel, views it and approves it."""
+    sign_in(page, corpus.MODERATOR)
+    panel = page.get_by_role("region", name="Pending reviews")
+    row = panel.get_by_role("row", name=re.compile(TITLE))
+    expect(row).to_contain_text(corpus.OFFICER)
+    screenshot(page, "moderator", "01 pending reviews")
+
+    # A new page has no live version to compare with: the panel offers the submitted revision.
+    row.get_by_role("link", name="New page: view").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("table", name="Outcomes")).to_contain_text(OUTCOME)
+    screenshot(page, "moderator", "02 submitted revision")
+
+    page.go_back()
+    row.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("textbox", name="Summary")).to_have_value(SUMMARY)
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Approve and Publish").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Page '{TITLE}' has been updated")
+    listed = page.get_by_role("row", name=re.compile(TITLE))
+    expect(listed.get_by_role("link", name="Current page status: live")).to_be_visible()
+    screenshot(page, "moderator", "03 approved")
+
+    submitted.refresh_from_db()
+    assert submitted.live
+    assert submitted.current_workflow_state is None
+
+
+def result_count(page):
+    return page.locator("#search-count")
+
+
+def facet(page, legend, label):
+    group = page.get_by_role("group", name=legend)
+    return group.get_by_role("checkbox", name=re.compile(f"^{re.escape(label)} "))
+
+
+def test_practitioner_searches_filters_and_follows_related(page, approved):
+    """A practitioner searches from the home page, narrows by approach and budget, reads on."""
+    page.goto("/")
+    screenshot(page, "practitioner", "01 home")
+    search_box = page.get_by_role("main").get_by_role("searchbox", name="Search case studies")
+    search_box.fill("volunteers")
+    search_box.press("Enter")
+    expect(result_count(page)).to_have_text(
+        re.compile(r"^\s*5 case studies for \u2018volunteers\u2019")
+    )
+    expect(facet(page, "Budget", "£10k to £50k")).to_have_accessible_name(
+        re.compile(r"\(3\s+case studies\s*\)")
+    )
+
+    facet(page, "Approach", "Volunteer-led").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(facet(page, "Budget", "£10k to £50k")).to_have_accessible_name(
+        re.compile(r"\(1\s+case study\s*\)")
+    )
+    facet(page, "Budget", "Under £10k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*2 case studies"))
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
+    screenshot(page, "practitioner", "02 filtered results")
+
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("img", name=re.compile("glass-fronted fridge"))).to_be_visible()
+    expect(page.get_by_role("table", name="Outcomes")).to_contain_text(OUTCOME)
+    screenshot(page, "practitioner", "03 case study")
+
+    related = page.get_by_role("complementary", name="Related case studies").get_by_role("link")
+    expect(related.first).to_be_visible()
+    related_title = related.first.inner_text()
+    related.first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(related_title)
+    screenshot(page, "practitioner", "04 related case study")
+
+    page.go_back()
+    page.go_back()
+    page.get_by_role("link", name="Remove filter Budget: Under £10k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(facet(page, "Budget", "Under £10k")).not_to_be_checked()
+    screenshot(page, "practitioner", "05 filter removed")
+
+
+def test_practitioner_searches_without_javascript(page_without_js, approved):
+    """With JavaScript off the header search, the filters and the results still work."""
+    page = page_without_js
+    page.goto("/")
+    header = page.get_by_role("region", name="Site navigation and search")
+    header.get_by_role("searchbox", name="Search case studies").fill("fridge")
+    header.get_by_role("button", name="Search").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*1 case study for \u2018fridge\u2019"))
+
+    page.get_by_label("Words to search for").fill("volunteers")
+    facet(page, "Approach", "Volunteer-led").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(result_count(page)).to_have_text(
+        re.compile(r"^\s*3 case studies for \u2018volunteers\u2019")
+    )
+    screenshot(page, "practitioner-no-js", "01 filtered results")
+
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    screenshot(page, "practitioner-no-js", "02 case study")
