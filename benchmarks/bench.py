@@ -544,13 +544,18 @@ class Bench:
         self.results["finished_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
         return self.save()
 
-    def save(self):
+    def save(self, error=None):
+        """Write the results; a failed run's partial figures go to a ``-failed`` file."""
         results_dir = Path(self.args.results_dir)
         results_dir.mkdir(parents=True, exist_ok=True)
-        path = results_dir / f"{datetime.now():%Y-%m-%d}-{self.args.count}.json"
+        name = f"{datetime.now():%Y-%m-%d}-{self.args.count}"
+        if error:
+            self.results["error"] = error
+            name += "-failed"
+        path = results_dir / f"{name}.json"
         path.write_text(json.dumps(self.results, indent=2) + "\n")
         say(f"Wrote {path}")
-        if self.args.docs:
+        if self.args.docs and not error:
             write_docs(results_dir, self.args.docs)
             say(f"Regenerated {self.args.docs}")
         return path
@@ -670,6 +675,11 @@ def main(argv=None):
     except KeyboardInterrupt:
         say("Interrupted")
         return 130
+    except Exception as error:
+        # Keep what was measured before the failure; the docs are left as they were.
+        if "generate" in bench.results:
+            bench.save(error=f"{type(error).__name__}: {error}")
+        raise
     finally:
         bench.cleanup()
     return 0

@@ -108,6 +108,8 @@ def latest_runs(results_dir):
     for path in sorted(Path(results_dir).glob("*.json")):
         data = json.loads(path.read_text())
         count = data.get("count")
+        if data.get("error"):
+            continue
         if count and (count not in runs or data["started_at"] >= runs[count]["started_at"]):
             runs[count] = {**data, "file": path.name}
     return [runs[count] for count in sorted(runs)]

@@ -78,13 +78,15 @@ def test_targets_are_met_at_the_limit_and_missed_past_it():
 
 
 def test_markdown_has_a_column_per_size_and_marks_targets(tmp_path):
-    """The newest file per size becomes a column; targets read met or missed."""
+    """The newest complete file per size becomes a column; targets read met or missed."""
     results = tmp_path / "results"
     results.mkdir()
     (results / "2026-01-01-100.json").write_text(json.dumps(run(100, "2026-01-01T10:00")))
     newer = run(100, "2026-01-02T10:00", search__errors=3)
     (results / "2026-01-02-100.json").write_text(json.dumps(newer))
     (results / "2026-01-01-1000.json").write_text(json.dumps(run(1000, "2026-01-01T11:00")))
+    failed = {**run(100, "2026-01-03T10:00"), "error": "RuntimeError: boom"}
+    (results / "2026-01-03-100-failed.json").write_text(json.dumps(failed))
     runs = latest_runs(results)
     assert [(r["count"], r["file"]) for r in runs] == [
         (100, "2026-01-02-100.json"),
