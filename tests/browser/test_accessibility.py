@@ -58,12 +58,19 @@ def save_results(name, results):
         path.write_text(json.dumps(result.response["violations"], indent=2))
 
 
-def overflow_at(page, width):
-    """How many CSS pixels the page is wider than a ``width``-pixel screen."""
+NARROW_FIELDS = """() => Array.from(document.querySelectorAll("input, select, textarea"))
+    .filter(el => el.type !== "hidden" && el.type !== "checkbox" && el.offsetParent !== null)
+    .filter(el => el.getBoundingClientRect().width < 120)
+    .map(el => el.outerHTML.slice(0, 100))"""
+
+
+def layout_at(page, width):
+    """How far the page overflows a ``width``-pixel screen, and which fields it squeezes."""
     page.set_viewport_size({"width": width, "height": 640})
     overflow = page.evaluate("document.documentElement.scrollWidth") - width
+    narrow = page.evaluate(NARROW_FIELDS)
     page.set_viewport_size(DESKTOP)
-    return overflow
+    return overflow, narrow
 
 
 @pytest.mark.parametrize(
@@ -80,7 +87,8 @@ def overflow_at(page, width):
 )
 @pytest.mark.elasticsearch
 def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
-    """axe finds no WCAG 2.2 A/AA violation at desktop or phone width; 320 px needs no scrolling."""
+    """axe finds no WCAG 2.2 A/AA violation at desktop or phone width; 320 px fits without
+    sideways scrolling or squeezed fields."""
     response = page.goto(page_paths(site)[name])
     assert response.status == (404 if name == "page not found" else 200)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -95,7 +103,9 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
         if result.violations_count
     ]
     assert not reports, "\n".join(reports)
-    assert overflow_at(page, 320) <= 0, "Scrolls sideways at 320 px (WCAG 1.4.10 Reflow)"
+    overflow, narrow_fields = layout_at(page, 320)
+    assert overflow <= 0, "Scrolls sideways at 320 px (WCAG 1.4.10 Reflow)"
+    assert not narrow_fields, f"Fields squeezed below 120 px at 320 px: {narrow_fields}"
 
 
 FOCUS_INDICATOR = """el => {
@@ -139,6 +149,7 @@ def test_keyboard_alone_toggles_a_facet_and_opens_a_result(page, site):
     page.keyboard.press("Space")
     expect(count).to_have_text(re.compile(r"^\s*2 case studies"))
     expect(volunteer_led).to_be_checked()
+    expect(volunteer_led).to_be_focused()
 
     first_result = page.locator(".search-results").get_by_role("link").first
     title = first_result.inner_text()

@@ -165,8 +165,14 @@ def test_practitioner_searches_filters_and_follows_related(page, approved):
         re.compile(r"\(3\s+case studies\s*\)")
     )
 
+    # Ticking a box updates the results in place: the count changes inside the same live
+    # region (so screen readers announce it) and focus stays on the box.
+    result_count(page).evaluate("element => { element.dataset.probe = 'same element'; }")
     facet(page, "Approach", "Volunteer-led").click()
     expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(result_count(page)).to_have_attribute("data-probe", "same element")
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
     expect(facet(page, "Budget", "£10k to £50k")).to_have_accessible_name(
         re.compile(r"\(1\s+case study\s*\)")
     )

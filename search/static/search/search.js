@@ -10,9 +10,50 @@
     if (target.matches(".govuk-checkboxes__input, #search-sort")) {
       var page = form.querySelector("input[name=page]");
       if (page) { page.remove(); }
-      form.submit();
+      if (window.fetch && window.DOMParser) { refresh(target); } else { form.submit(); }
     }
   });
+
+  // Fetch the new results and swap them in without reloading, so focus stays on the control
+  // just changed (WCAG 3.2.2) and the count changes inside its live region, which screen
+  // readers then announce. Anything unexpected falls back to an ordinary submit.
+  var latest = 0;
+  function refresh(changed) {
+    var url = form.action + "?" + new URLSearchParams(new FormData(form)).toString();
+    var request = ++latest;
+    fetch(url, {headers: {Accept: "text/html"}})
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.text();
+      })
+      .then(function (html) {
+        if (request !== latest) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        var count = document.getElementById("search-count");
+        var freshCount = fresh.getElementById("search-count");
+        var filters = form.querySelector(".search-form__filters");
+        var freshFilters = fresh.querySelector(".search-form__filters");
+        var results = form.querySelector(".search-form__results");
+        var freshResults = fresh.querySelector(".search-form__results");
+        if (!count || !freshCount || !filters || !freshFilters || !results || !freshResults) {
+          throw new Error("unexpected answer");
+        }
+        filters.replaceWith(freshFilters);
+        // Everything in the results column but the header, which holds the live region.
+        var notHeader = ":scope > :not(.search-results__header)";
+        results.querySelectorAll(notHeader).forEach(function (el) { el.remove(); });
+        freshResults.querySelectorAll(notHeader).forEach(function (el) { results.append(el); });
+        count.textContent = freshCount.textContent;
+        window.history.pushState(null, "", url);
+        if (changed.type === "checkbox") {
+          var same = form.querySelector('input[name="' + changed.name + '"][value="' + CSS.escape(changed.value) + '"]');
+          if (same) { same.focus(); }
+        }
+      })
+      .catch(function () { if (request === latest) { form.submit(); } });
+  }
+  // Results are swapped in, not loaded: going back or forward loads the page for that URL.
+  window.addEventListener("popstate", function () { window.location.reload(); });
 
   // Title autocomplete through a <datalist>, from /api/search/suggest/.
   var input = document.getElementById("search-q");
