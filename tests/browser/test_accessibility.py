@@ -10,6 +10,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from playwright.sync_api import expect
 
 from .helpers import ARTIFACTS, DESKTOP, PHONE, screenshot, slug
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 MAX_TABS = 80
+SITE_NAME = settings.WAGTAIL_SITE_NAME
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +108,39 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
     overflow, narrow_fields = layout_at(page, 320)
     assert overflow <= 0, "Scrolls sideways at 320 px (WCAG 1.4.10 Reflow)"
     assert not narrow_fields, f"Fields squeezed below 120 px at 320 px: {narrow_fields}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["home", "search with filters", "council", "case study", "page not found"],
+)
+@pytest.mark.elasticsearch
+def test_public_page_has_a_title_description_and_footer_links(page, site, orm, name):
+    """The title names the page, then the site (WCAG 2.4.2); a description, Open Graph tags and
+    footer links to the accessibility statement and privacy notice are there."""
+    page.goto(page_paths(site)[name])
+
+    if name == "home":
+        expect(page).to_have_title(SITE_NAME)
+    else:
+        expect(page).to_have_title(re.compile(rf"^\S.* \u2013 {re.escape(SITE_NAME)}$"))
+    expect(page.locator('meta[name="description"]')).to_have_attribute("content", re.compile(r"\w"))
+    expect(page.locator('meta[property="og:title"]')).to_have_attribute(
+        "content", re.compile(r"\w")
+    )
+    footer = page.get_by_role("contentinfo")
+    expect(footer.get_by_role("link", name="Accessibility statement")).to_be_visible()
+    expect(footer.get_by_role("link", name="Privacy notice")).to_be_visible()
+
+
+@pytest.mark.elasticsearch
+def test_footer_links_lead_to_written_pages(page, site):
+    """The accessibility statement, privacy notice and About page exist and say something."""
+    for name in ("Accessibility statement", "Privacy notice", "About the network"):
+        page.goto("/")
+        page.get_by_role("contentinfo").get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(name)
+        assert len(page.get_by_role("main").inner_text()) > 500
 
 
 FOCUS_INDICATOR = """el => {

@@ -15,7 +15,7 @@ from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPage, Theme
 from casestudies.vocabulary import EvidenceLevel
 
 from . import corpus
-from .helpers import screenshot, sign_in
+from .helpers import ARTIFACTS, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
@@ -151,6 +151,26 @@ def facet(page, legend, label):
     return group.get_by_role("checkbox", name=re.compile(f"^{re.escape(label)} "))
 
 
+def print_to_pdf(page, name):
+    """Print the page as a practitioner would for a meeting: content only, no page furniture."""
+    furniture = [
+        page.get_by_role("banner", include_hidden=True),
+        page.get_by_role("contentinfo", include_hidden=True),
+        page.get_by_role("button", name="Print this case study", include_hidden=True),
+        page.get_by_role("complementary", name="Related case studies", include_hidden=True),
+    ]
+    for part in furniture:
+        expect(part).to_be_visible()
+    page.emulate_media(media="print")
+    for part in furniture:
+        expect(part).to_be_hidden()
+    expect(page.get_by_role("heading", name="Key facts")).to_be_visible()
+    folder = ARTIFACTS / "print"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=folder / name, format="A4")
+    page.emulate_media(media="screen")
+
+
 def test_practitioner_searches_filters_and_follows_related(page, approved):
     """A practitioner searches from the home page, narrows by approach and budget, reads on."""
     page.goto("/")
@@ -186,6 +206,7 @@ def test_practitioner_searches_filters_and_follows_related(page, approved):
     expect(page.get_by_role("img", name=re.compile("glass-fronted fridge"))).to_be_visible()
     expect(page.get_by_role("table", name="Outcomes")).to_contain_text(OUTCOME)
     screenshot(page, "practitioner", "03 case study")
+    print_to_pdf(page, "case-study.pdf")
 
     related = page.get_by_role("complementary", name="Related case studies").get_by_role("link")
     expect(related.first).to_be_visible()
