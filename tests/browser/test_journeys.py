@@ -167,7 +167,8 @@ def print_to_pdf(page, name):
     expect(page.get_by_role("heading", name="Key facts")).to_be_visible()
     folder = ARTIFACTS / "print"
     folder.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=folder / name, format="A4")
+    page.pdf(path=folder / f"{name}.pdf", format="A4")
+    page.screenshot(path=folder / f"{name}.png", full_page=True)
     page.emulate_media(media="screen")
 
 
@@ -206,7 +207,7 @@ def test_practitioner_searches_filters_and_follows_related(page, approved):
     expect(page.get_by_role("img", name=re.compile("glass-fronted fridge"))).to_be_visible()
     expect(page.get_by_role("table", name="Outcomes")).to_contain_text(OUTCOME)
     screenshot(page, "practitioner", "03 case study")
-    print_to_pdf(page, "case-study.pdf")
+    print_to_pdf(page, "case-study")
 
     related = page.get_by_role("complementary", name="Related case studies").get_by_role("link")
     expect(related.first).to_be_visible()
