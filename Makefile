@@ -114,7 +114,8 @@ format: $(VENV_STAMP) ## Reformat and autofix with ruff
 .PHONY: test
 test: install search-up lint ## Lint, check migrations and run the whole suite against the real node
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest --durations=15 --junitxml=test-artifacts/junit.xml
+	@# A hung test fails after 10 minutes with its stack, instead of eating CI's whole budget.
+	$(BIN)/pytest --durations=15 --timeout=600 --junitxml=test-artifacts/junit.xml
 
 .PHONY: bench
 bench: install search-up ## Benchmark search and indexing at 100,000 case studies (docs/benchmarks.md)
