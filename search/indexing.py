@@ -133,10 +133,12 @@ class BulkSender:
         self.report = report
         self.queue = Queue(maxsize=chunk_size * 2)
         self.error = None
+        self.ended = False
 
     def _drain(self):
         while (action := self.queue.get()) is not self._END:
             yield action
+        self.ended = True
 
     def _send(self):
         count = 0
@@ -155,18 +157,20 @@ class BulkSender:
         except Exception as error:
             self.error = error
             # Unblock the producer: swallow whatever it still puts.
-            while self.queue.get() is not self._END:
+            while not self.ended and self.queue.get() is not self._END:
                 pass
 
     def send_all(self, actions):
         sender = threading.Thread(target=self._send, name="search-bulk", daemon=True)
         sender.start()
-        for action in actions:
-            if self.error:
-                break
-            self.queue.put(action)
-        self.queue.put(self._END)
-        sender.join()
+        try:
+            for action in actions:
+                if self.error:
+                    break
+                self.queue.put(action)
+        finally:
+            self.queue.put(self._END)
+            sender.join()
         if self.error:
             raise self.error
 
@@ -197,7 +201,12 @@ def rebuild(progress=None, *, chunk_size=1000, grace_seconds=None):
         {"_index": name, "_id": source["page_id"], "_source": source}
         for source in iter_sources(queryset)
     )
-    BulkSender(client, chunk_size, report).send_all(actions)
+    try:
+        BulkSender(client, chunk_size, report).send_all(actions)
+    except BaseException:
+        # A half-built index must not linger; the alias still points at the old one.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
     client.indices.put_settings(
         index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}
     )

@@ -137,3 +137,25 @@ def test_document_building_costs_a_constant_number_of_queries(db, django_assert_
         make_case_study(council, f"More {number}", partners=["NHS"], tags=["food"])
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(list(iter_sources(case_studies_to_index()))) == 30
+
+
+def test_a_failed_rebuild_leaves_the_live_index_alone(search_index, corpus, monkeypatch):
+    """If Elasticsearch rejects a document mid-rebuild, the alias and old index stay."""
+    from elasticsearch.helpers import BulkIndexError
+
+    from search import indexing
+
+    client = get_search_client()
+    before = set(client.indices.get_alias(name=alias_name()))
+    real_iter_sources = indexing.iter_sources
+
+    def with_a_bad_document(queryset):
+        for source in real_iter_sources(queryset):
+            yield source
+        yield {**source, "page_id": 424242, "budget": "not a number"}
+
+    monkeypatch.setattr(indexing, "iter_sources", with_a_bad_document)
+    with pytest.raises(BulkIndexError):
+        rebuild(grace_seconds=0)
+    assert set(client.indices.get_alias(name=alias_name())) == before
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == before

@@ -3,6 +3,8 @@
   "use strict";
   var form = document.getElementById("search-form");
   if (!form) { return; }
+  // Only now that changes submit by themselves are the Apply and Sort buttons hidden.
+  form.classList.add("search-form--auto");
 
   // Apply a filter or sort as soon as it changes (the buttons are hidden when JS runs).
   form.addEventListener("change", function (event) {
