@@ -6,7 +6,7 @@ import socket
 import pytest
 from django.conf import settings
 
-from search.client import ping
+from search.client import get_search_client, ping
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,20 @@ def search_node():
             pytest.fail(message + " (CI=true: run 'make search-up' first)", pytrace=False)
         pytest.fail(message + ": start it with 'make search-up'", pytrace=False)
     return settings.ELASTICSEARCH_URL
+
+
+@pytest.fixture(scope="session", autouse=True)
+def drop_run_indices():
+    """After the run, delete every index this run's prefix made, so the node does not fill up."""
+    yield
+    if not ping():
+        return
+    client = get_search_client()
+    pattern = f"{settings.SEARCH_INDEX_PREFIX}-*"
+    names = list(client.indices.get(index=pattern, allow_no_indices=True))
+    if names:
+        # The node refuses wildcard deletes, so the names are listed.
+        client.indices.delete(index=",".join(names), ignore_unavailable=True)
 
 
 @pytest.fixture
