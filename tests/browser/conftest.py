@@ -125,8 +125,9 @@ def live_site(test_database):
 def site(live_site, search_node, django_db_blocker):
     """A small published site (tests/browser/corpus.py), indexed, served by ``live_site``.
 
-    Built once per module and committed (publishing indexes on commit, as in production). On
-    the way out the module's indices are dropped and the database is put back as it was.
+    Built once per module and committed (publishing indexes on commit, as in production); the
+    module's tests may use the ORM too, and their writes are committed at once like the
+    server's. On the way out the module's indices are dropped and the database is put back.
     """
     overrides = override_settings(
         SEARCH_INDEX_PREFIX=f"{settings.SEARCH_INDEX_PREFIX}-browser",
@@ -173,13 +174,6 @@ def drop_indices():
         client.indices.delete(index=",".join(names), ignore_unavailable=True)
 
 
-@pytest.fixture(scope="module")
-def orm(django_db_blocker):
-    """Database access from test code, committed straight away like the server's own writes."""
-    with django_db_blocker.unblock():
-        yield
-
-
 def new_page(browser, base_url, **options):
     context = browser.new_context(base_url=base_url, viewport=DESKTOP, locale="en-GB", **options)
     context.set_default_timeout(TIMEOUT_MS)
@@ -188,7 +182,7 @@ def new_page(browser, base_url, **options):
 
 @pytest.fixture
 def page(browser, site):
-    """A fresh desktop-sized tab (its own cookies) on the demo site."""
+    """A fresh desktop-sized tab (its own cookies) on the test site."""
     tab = new_page(browser, site.url)
     yield tab
     tab.context.close()

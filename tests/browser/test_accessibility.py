@@ -88,7 +88,7 @@ def layout_at(page, width):
     ],
 )
 @pytest.mark.elasticsearch
-def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
+def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
     """axe finds no WCAG 2.2 A/AA violation at desktop or phone width; 320 px fits without
     sideways scrolling or squeezed fields."""
     response = page.goto(page_paths(site)[name])
@@ -115,7 +115,7 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, orm, axe, name):
     ["home", "search with filters", "council", "case study", "page not found"],
 )
 @pytest.mark.elasticsearch
-def test_public_page_has_a_title_description_and_footer_links(page, site, orm, name):
+def test_public_page_has_a_title_description_and_footer_links(page, site, name):
     """The title names the page, then the site (WCAG 2.4.2); a description, Open Graph tags and
     footer links to the accessibility statement and privacy notice are there."""
     page.goto(page_paths(site)[name])

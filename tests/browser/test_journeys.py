@@ -54,7 +54,7 @@ def submit_for_review(site):
 
 
 @pytest.fixture
-def submitted(site, orm):
+def submitted(site):
     """The case study in review: the officer journey's, or made the same way if it did not run."""
     existing = CaseStudyPage.objects.filter(title=TITLE).first()
     return existing or submit_for_review(site)
@@ -68,7 +68,7 @@ def approved(submitted):
     return submitted
 
 
-def test_officer_creates_and_submits_a_case_study(page, site, orm, hero_image):
+def test_officer_creates_and_submits_a_case_study(page, site, hero_image):
     """A council officer signs in, writes a case study with an image and submits it for review."""
     sign_in(page, corpus.OFFICER)
     council = site.councils["demoford"]
@@ -111,9 +111,20 @@ def test_officer_creates_and_submits_a_case_study(page, site, orm, hero_image):
     submitted = CaseStudyPage.objects.get(title=TITLE)
     assert not submitted.live
     assert submitted.current_workflow_state.status == "in_progress"
+    draft = submitted.get_latest_revision_as_object()
+    assert (draft.budget, draft.budget_band, draft.funding_sources) == (
+        6_500,
+        "under-10k",
+        ["councillor-funds"],
+    )
+    assert {term.slug for term in draft.approaches.all()} == {"volunteer-led"}
+    assert {term.slug for term in draft.themes.all()} == {"food-poverty", "health-wellbeing"}
+    assert [outcome.statement for outcome in draft.outcomes.all()] == [OUTCOME]
+    assert draft.hero_image.title == "Market hall fridge"
+    assert draft.hero_alt.startswith("A tall glass-fronted fridge")
 
 
-def test_moderator_reviews_and_approves_it(page, site, orm, submitted):
+def test_moderator_reviews_and_approves_it(page, site, submitted):
     """A moderator finds the submission in the pending-review panel, views it and approves it."""
     sign_in(page, corpus.MODERATOR)
     panel = page.get_by_role("region", name="Pending reviews")
