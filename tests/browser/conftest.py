@@ -57,8 +57,12 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole run; a missing browser fails the run, never skips."""
+def browser(test_database):
+    """One headless Chromium for the whole run; a missing browser fails the run, never skips.
+
+    Started after the test database: while Playwright's event loop runs, Django hands out
+    other connection objects, without what Django stored on the first ones.
+    """
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium is not installed at {CHROMIUM}: run 'make install' (Debian package "
@@ -84,17 +88,19 @@ def browser():
 
 @pytest.fixture(scope="session")
 def test_database(django_db_setup, django_db_blocker):
-    """The test database, even when no collected test asks for ``db``.
+    """The test database, even when no collected test asks for ``db``; its migrated contents.
 
     pytest-django creates it only for tests that use ``db`` or the ``django_db`` mark; these
     tests manage their own data and transactions, so ``pytest tests/browser`` needs it made.
+    The value is the migrated contents Django serialized when a test asked for
+    serialized_rollback (such a test leaves the database flushed), else None.
     """
     if connection.settings_dict["NAME"] != CONFIGURED_DATABASE:
-        yield
+        yield getattr(connection, "_test_serialized_contents", None)
         return
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
-    yield
+    yield None
     with django_db_blocker.unblock():
         teardown_databases(databases, verbosity=0)
 
@@ -122,7 +128,7 @@ def live_site(test_database):
 
 
 @pytest.fixture(scope="module")
-def site(live_site, search_node, django_db_blocker):
+def site(live_site, test_database, search_node, django_db_blocker):
     """A small published site (tests/browser/corpus.py), indexed, served by ``live_site``.
 
     Built once per module and committed (publishing indexes on commit, as in production); the
@@ -137,11 +143,13 @@ def site(live_site, search_node, django_db_blocker):
         if connection.settings_dict["NAME"] == CONFIGURED_DATABASE:
             pytest.fail("Refusing to write to the development database", pytrace=False)
         if not HomePage.objects.exists():
-            pytest.fail(
-                "The seeded home page is missing: an earlier test flushed the test database "
-                "(transactional tests need serialized_rollback=True).",
-                pytrace=False,
-            )
+            if test_database is None:
+                pytest.fail(
+                    "The seeded home page is missing: an earlier transactional test flushed "
+                    "the test database (give it serialized_rollback=True).",
+                    pytrace=False,
+                )
+            restore_database(test_database)
         snapshot = connection.creation.serialize_db_to_string()
         overrides.enable()
         get_search_client.cache_clear()
@@ -156,14 +164,19 @@ def site(live_site, search_node, django_db_blocker):
             yield SimpleNamespace(url=live_site.url, **built)
         finally:
             drop_indices()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(snapshot)
-            # Rows came back under their old ids: what was cached by id may now be wrong.
-            ContentType.objects.clear_cache()
-            caches["default"].clear()
+            restore_database(snapshot)
             overrides.disable()
             get_search_client.cache_clear()
             breaker.reset()
+
+
+def restore_database(serialized):
+    """Empty the database, then load ``serialized`` (from serialize_db_to_string) into it."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(serialized)
+    # Rows came back under their old ids: what was cached by id may now be wrong.
+    ContentType.objects.clear_cache()
+    caches["default"].clear()
 
 
 def drop_indices():

@@ -115,9 +115,9 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
     ["home", "search with filters", "council", "case study", "page not found"],
 )
 @pytest.mark.elasticsearch
-def test_public_page_has_a_title_description_and_footer_links(page, site, name):
-    """The title names the page, then the site (WCAG 2.4.2); a description, Open Graph tags and
-    footer links to the accessibility statement and privacy notice are there."""
+def test_public_page_has_title_description_header_and_footer(page, site, name):
+    """The title names the page, then the site (WCAG 2.4.2); the page has a description, Open
+    Graph tags, a skip link, the navigation and search box, and the footer's statement links."""
     page.goto(page_paths(site)[name])
 
     if name == "home":
@@ -128,6 +128,13 @@ def test_public_page_has_a_title_description_and_footer_links(page, site, name):
     expect(page.locator('meta[property="og:title"]')).to_have_attribute(
         "content", re.compile(r"\w")
     )
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_have_attribute("href", "#main-content")
+    expect(page.locator("#main-content")).to_have_count(1)
+    header = page.get_by_role("banner")
+    for label in ("Case studies", "Councils", "About"):
+        expect(header.get_by_role("navigation").get_by_role("link", name=label)).to_be_visible()
+    expect(header.get_by_role("searchbox", name="Search case studies")).to_be_visible()
     footer = page.get_by_role("contentinfo")
     expect(footer.get_by_role("link", name="Accessibility statement")).to_be_visible()
     expect(footer.get_by_role("link", name="Privacy notice")).to_be_visible()
