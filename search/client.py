@@ -4,6 +4,14 @@ from functools import cache
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
+from elasticsearch.serializer import OrjsonSerializer
+
+# orjson for requests and answers: bulk bodies and facet-heavy responses are the hot path
+# (benchmarks: the standard library's json cost a fifth of a rebuild's Python time).
+JSON_SERIALIZERS = {
+    mimetype: OrjsonSerializer()
+    for mimetype in ("application/json", "application/vnd.elasticsearch+json")
+}
 
 
 @cache
@@ -13,6 +21,7 @@ def get_search_client():
         request_timeout=settings.ELASTICSEARCH_TIMEOUT,
         max_retries=0,
         retry_on_timeout=False,
+        serializers=JSON_SERIALIZERS,
     )
 
 

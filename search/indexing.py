@@ -16,10 +16,10 @@ from django.utils import timezone
 from elasticsearch import helpers
 
 from casestudies.documents import (
-    DOCUMENT_COLUMNS,
     UrlBuilder,
     alias_name,
     case_studies_to_index,
+    document_rows,
     document_sources,
     index_body,
 )
@@ -32,6 +32,10 @@ from .models import PendingSync
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# A rebuild's bulk requests: documents per request, and requests in flight at once (a 2-core
+# node has two write threads; benchmarks/ measured 2,231 docs/s with one sender, 3,066 with two).
+BULK_CHUNK_SIZE = 1000
+BULK_SENDERS = 2
 # Rebuilds, checks and repairs are batch jobs: they may wait for a busy node.
 BATCH_TIMEOUT = 120
 
@@ -51,7 +55,7 @@ SYNC_ERRORS = (*SEARCH_ERRORS, helpers.BulkIndexError)
 def iter_sources(queryset, batch_size=BATCH_SIZE):
     """Documents for every page of ``queryset``, a constant number of queries per batch."""
     url_for = UrlBuilder()
-    rows = queryset.values(*DOCUMENT_COLUMNS).order_by("pk")
+    rows = document_rows(queryset)
     last_pk = 0
     while True:
         batch = list(rows.filter(pk__gt=last_pk)[:batch_size])
@@ -119,63 +123,74 @@ class RebuildReport:
 
 
 class BulkSender:
-    """``streaming_bulk`` in a thread, fed from the caller's thread through a bounded queue.
+    """``streaming_bulk`` in sender threads, fed from the caller's thread through a bounded queue.
 
-    Documents are built (database work, which stays on the caller's connection) while the
-    previous chunk is being indexed, so a rebuild costs max(build, index) rather than the sum.
+    Documents are built (database work, which stays on the caller's connection) while earlier
+    chunks are being indexed, so a rebuild costs max(build, index) rather than the sum.
     """
 
     _END = object()
 
-    def __init__(self, client, chunk_size, report):
+    def __init__(self, client, chunk_size, report, senders=BULK_SENDERS):
         self.client = client
         self.chunk_size = chunk_size
         self.report = report
-        self.queue = Queue(maxsize=chunk_size * 2)
-        self.error = None
-        self.ended = False
-
-    def _drain(self):
-        while (action := self.queue.get()) is not self._END:
-            yield action
-        self.ended = True
+        self.senders = senders
+        self.queue = Queue(maxsize=chunk_size * 2 * senders)
+        self.lock = threading.Lock()
+        self.count = 0
+        self.errors = []
 
     def _send(self):
-        count = 0
+        ended = False
+
+        def drain():
+            nonlocal ended
+            while (action := self.queue.get()) is not self._END:
+                yield action
+            ended = True
+
         try:
             for ok, item in helpers.streaming_bulk(
                 self.client,
-                self._drain(),
+                drain(),
                 chunk_size=self.chunk_size,
                 max_retries=2,
                 raise_on_error=True,
             ):
                 if not ok:
                     raise RuntimeError(f"Could not index {item}")
-                count += 1
-                self.report(count)
+                with self.lock:
+                    self.count += 1
+                    self.report(self.count)
         except Exception as error:
-            self.error = error
-            # Unblock the producer: swallow whatever it still puts.
-            while not self.ended and self.queue.get() is not self._END:
+            self.errors.append(error)
+            # Unblock the producer: swallow whatever it still puts, up to this sender's end.
+            while not ended and self.queue.get() is not self._END:
                 pass
 
     def send_all(self, actions):
-        sender = threading.Thread(target=self._send, name="search-bulk", daemon=True)
-        sender.start()
+        threads = [
+            threading.Thread(target=self._send, name=f"search-bulk-{number}", daemon=True)
+            for number in range(self.senders)
+        ]
+        for thread in threads:
+            thread.start()
         try:
             for action in actions:
-                if self.error:
+                if self.errors:
                     break
                 self.queue.put(action)
         finally:
-            self.queue.put(self._END)
-            sender.join()
-        if self.error:
-            raise self.error
+            for _thread in threads:
+                self.queue.put(self._END)
+            for thread in threads:
+                thread.join()
+        if self.errors:
+            raise self.errors[0]
 
 
-def rebuild(progress=None, *, chunk_size=1000, grace_seconds=None):
+def rebuild(progress=None, *, chunk_size=BULK_CHUNK_SIZE, grace_seconds=None):
     """Load every visible case study into a new index, then move the alias to it atomically.
 
     Searches keep using the old index until the swap; old indices are removed after a grace
