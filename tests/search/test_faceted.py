@@ -2,13 +2,16 @@
 
 from search.faceted import (
     FACET_SIZES,
+    TOTAL_AGG,
     CaseStudySearch,
     build_search,
     did_you_mean_search,
     distinct_words,
     related_search,
+    request_bodies,
     synonym_phrases,
     text_query,
+    total_hits,
 )
 from search.params import FACET_FIELDS, SearchParams
 
@@ -26,15 +29,20 @@ def test_synonym_groups_expand_whole_words_in_both_directions():
     assert synonym_phrases("pbx telephones", GROUPS) == []
 
 
-def test_text_query_is_fuzzy_multi_match_with_phrase_boost_and_synonym_phrases():
-    """Words match fuzzily over the weighted fields; synonyms are OR'd phrases; phrases boost."""
+def test_text_query_is_fuzzy_in_prose_exact_in_names_with_phrase_boost_and_synonyms():
+    """Words match the prose fuzzily and the names exactly; synonyms are OR'd phrases."""
     query = text_query("PB", ["participatory budgeting"]).to_dict()["bool"]
-    words, synonym = query["must"][0]["bool"]["should"]
-    assert words["multi_match"]["fuzziness"] == "AUTO"
-    assert {"title^3", "summary^2", "body", "council_name", "partners", "tags"} <= set(
-        words["multi_match"]["fields"]
-    )
-    assert {"approach_names", "theme_names"} <= set(words["multi_match"]["fields"])
+    fuzzy, exact, synonym = query["must"][0]["bool"]["should"]
+    assert fuzzy["multi_match"]["fuzziness"] == "AUTO:4,12"
+    assert set(fuzzy["multi_match"]["fields"]) == {"title^3", "summary^2", "body"}
+    assert "fuzziness" not in exact["multi_match"]
+    assert set(exact["multi_match"]["fields"]) == {
+        "council_name",
+        "partners",
+        "approach_names",
+        "theme_names",
+        "tags",
+    }
     assert synonym["multi_match"] == {
         **synonym["multi_match"],
         "query": "participatory budgeting",
@@ -42,6 +50,27 @@ def test_text_query_is_fuzzy_multi_match_with_phrase_boost_and_synonym_phrases()
     }
     assert query["should"][0]["multi_match"]["type"] == "phrase"
     assert query["should"][0]["multi_match"]["boost"] > 1
+
+
+def test_request_bodies_split_hits_from_cacheable_counts():
+    """Hits filter in the query and skip the total; counts ask for no hits and count selections."""
+    params = SearchParams(query="cupboard", filters={"theme": ("food",)}, page=2)
+    hits, counts = request_bodies(build_search(params))
+    assert "aggs" not in hits and "post_filter" not in hits
+    assert hits["track_total_hits"] is False
+    assert hits["from"] == 20 and hits["size"] == 20
+    assert hits["query"]["bool"]["filter"] == [{"terms": {"theme": ["food"]}}]
+    assert counts["size"] == 0 and counts["track_total_hits"] is True
+    assert counts["query"] == hits["query"]["bool"]["must"][0]
+    assert counts["aggs"][TOTAL_AGG] == {"filter": {"terms": {"theme": ["food"]}}}
+    assert "from" not in counts and "sort" not in counts and "highlight" not in counts
+
+
+def test_the_total_comes_from_the_counts_answer():
+    """With selections the total is the selection aggregation's count, else the hit total."""
+    assert total_hits({"hits": {"total": {"value": 7}}}) == 7
+    answer = {"hits": {"total": {"value": 7}}, "aggregations": {TOTAL_AGG: {"doc_count": 3}}}
+    assert total_hits(answer) == 3
 
 
 def test_empty_query_matches_everything_and_sorts_newest_first():
@@ -63,15 +92,27 @@ def test_facet_filters_go_to_post_filter_and_each_aggregation_ignores_its_own():
     assert {"terms": {"theme": ["housing"]}} in post_filter
     approach_filter = body["aggs"]["_filter_approach"]["filter"]
     theme_filter = body["aggs"]["_filter_theme"]["filter"]
-    assert approach_filter == {"terms": {"theme": ["housing"]}}
-    assert theme_filter == {"terms": {"approach": ["volunteer-led", "co-production"]}}
+    budget_filter = body["aggs"]["_filter_budget"]["filter"]
+    assert approach_filter == {"bool": {"filter": [{"terms": {"theme": ["housing"]}}]}}
+    assert theme_filter == {
+        "bool": {"filter": [{"terms": {"approach": ["volunteer-led", "co-production"]}}]}
+    }
+    assert len(budget_filter["bool"]["filter"]) == 2
+
+
+def test_facets_without_other_selections_are_counted_without_a_filter_wrapper():
+    """A facet with no other facet selected is a top-level terms aggregation."""
+    assert set(request_body()["aggs"]) == set(FACET_FIELDS)
+    aggs = request_body(filters={"approach": ["volunteer-led"]})["aggs"]
+    assert "approach" in aggs and "_filter_approach" not in aggs
+    assert {f"_filter_{name}" for name in FACET_FIELDS if name != "approach"} <= set(aggs)
 
 
 def test_every_facet_asks_for_enough_buckets():
     """Each facet aggregates on its keyword field with a size far above its vocabulary."""
     aggs = request_body()["aggs"]
     for name, field in FACET_FIELDS.items():
-        terms = aggs[f"_filter_{name}"]["aggs"][name]["terms"]
+        terms = aggs[name]["terms"]
         assert terms["field"] == field
         assert terms["size"] >= 100
     assert FACET_SIZES["council"] >= 5000
@@ -119,11 +160,16 @@ def test_pagination_happens_in_elasticsearch():
     assert (body["from"], body["size"]) == (20, 10)
 
 
-def test_related_search_combines_more_like_this_with_shared_vocabulary():
-    """Related case studies: more_like_this on the page, or a shared approach or theme."""
-    query = related_search(7, ["volunteer-led"], ["food-poverty"], 4).to_dict()["query"]["bool"]
-    kinds = [next(iter(clause)) for clause in query["should"]]
-    assert kinds == ["more_like_this", "terms", "terms"]
+def test_related_search_scores_shared_vocabulary_and_title_words():
+    """Related case studies share an approach (counted double), a theme or title words."""
+    search = related_search(7, "Leek Community Cupboard", ["volunteer-led"], ["food-poverty"], 4)
+    query = search.to_dict()["query"]["bool"]
+    assert query["should"] == [
+        {"terms": {"approach": ["volunteer-led"], "boost": 2}},
+        {"terms": {"theme": ["food-poverty"]}},
+        {"match": {"title": "Leek Community Cupboard"}},
+    ]
+    assert query["minimum_should_match"] == 1
     assert query["must_not"] == [{"ids": {"values": ["7"]}}]
 
 
