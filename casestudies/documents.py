@@ -149,6 +149,7 @@ DOCUMENT_COLUMNS = (
     "council__slug",
     "council__region",
     "council__council_type",
+    "council__is_example",
     "body_json",
 )
 
@@ -227,7 +228,11 @@ def document_source(row, related, url_for):
     approaches = sorted(related["approaches"].get(page_id, ()))
     themes = sorted(related["themes"].get(page_id, ()))
     council = (
-        {"slug": row["council__slug"], "name": row["council__title"]}
+        {
+            "slug": row["council__slug"],
+            "name": row["council__title"],
+            "is_example": row["council__is_example"],
+        }
         if row["council__slug"] is not None
         else None
     )

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -110,6 +111,22 @@ class HomePage(Page):
 
     latest_count = 6
     councils_count = 12
+
+    def route(self, request, path_components):
+        """Find a page two or more levels down with one lookup on its URL path.
+
+        Wagtail's default walks the tree a level (and two queries) at a time; no page type
+        here routes its own sub-paths, so anything not found that way takes the default path.
+        """
+        if len(path_components) > 1:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            # The slug is indexed; url_path, which starts with this page's, is not.
+            found = list(
+                Page.objects.filter(slug=path_components[-1], url_path=url_path).specific()[:1]
+            )
+            if found:
+                return found[0].route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -385,6 +402,19 @@ class CaseStudyPage(Page):
     @property
     def budget_band_label(self):
         return BUDGET_BANDS_BY_SLUG[self.budget_band].label
+
+    @cached_property
+    def approach_list(self):
+        """The approaches, read once per request for the page and its related case studies."""
+        return list(self.approaches.all())
+
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    @property
+    def status_label(self):
+        return self.get_status_display()
 
     @property
     def funding_source_labels(self):

@@ -33,6 +33,8 @@ DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
+# What a related case study's card shows (service.IndexedCaseStudy).
+RELATED_SOURCE = ["page_id", "url", "title", "summary", "status", "start_year", "display"]
 # The aggregation that counts results when facet values are selected.
 TOTAL_AGG = "_selected"
 # What a result shows (service.result_from_source): the rest of a document stays on the node.
@@ -254,4 +256,4 @@ def related_search(page_id, title, approaches, themes, size):
     search = search.query(
         Q("bool", should=shared, minimum_should_match=1, must_not=[Q("ids", values=[str(page_id)])])
     )
-    return search.source(["page_id"]).extra(size=size, track_total_hits=False)
+    return search.source(RELATED_SOURCE).extra(size=size, track_total_hits=False)

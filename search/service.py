@@ -9,7 +9,6 @@ import time
 from dataclasses import dataclass, field
 
 from casestudies.documents import alias_name
-from casestudies.models import CaseStudyPage
 from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
 from . import breaker, database, labels
@@ -48,6 +47,7 @@ FACET_LABELS = {
     "council_type": dict(CouncilType.choices),
     "status": dict(Status.choices),
 }
+STATUS_LABELS = dict(Status.choices)
 # Facets shown in a fixed order rather than by count.
 FIXED_ORDER = {
     "budget": [band.slug for band in BUDGET_BANDS],
@@ -129,7 +129,7 @@ def result_from_source(source, highlight=""):
         "url": source.get("url") or "",
         "summary": source.get("summary") or "",
         "highlight": highlight,
-        "council": display.get("council") or {"slug": "", "name": ""},
+        "council": {key: (display.get("council") or {}).get(key, "") for key in ("slug", "name")},
         "approaches": display.get("approaches") or [],
         "themes": display.get("themes") or [],
         "budget": source.get("budget"),
@@ -252,17 +252,58 @@ def suggest(prefix):
     return _with_fallback(from_index, from_database, "suggest")
 
 
+@dataclass(frozen=True)
+class IndexedCouncil:
+    title: str
+    is_example: bool
+
+
+@dataclass(frozen=True)
+class IndexedCaseStudy:
+    """A case study as its index document shows it: what a card needs, without the database."""
+
+    id: int
+    url: str
+    title: str
+    summary: str
+    status_label: str
+    start_year: int | None
+    budget_band_label: str
+    council: IndexedCouncil | None
+
+    @classmethod
+    def from_source(cls, source):
+        display = source.get("display") or {}
+        council = display.get("council")
+        return cls(
+            id=source["page_id"],
+            url=source.get("url") or "",
+            title=source["title"],
+            summary=source.get("summary") or "",
+            status_label=STATUS_LABELS.get(source.get("status"), ""),
+            start_year=source.get("start_year"),
+            budget_band_label=display.get("budget_band_label") or "",
+            council=(
+                IndexedCouncil(council["name"], bool(council.get("is_example")))
+                if council
+                else None
+            ),
+        )
+
+
 def related(page, size=4):
-    """Up to ``size`` live, public case studies like ``page``, in order of likeness."""
-    approaches = list(page.approaches.values_list("slug", flat=True))
-    themes = list(page.themes.values_list("slug", flat=True))
+    """Up to ``size`` live, public case studies like ``page``, in order of likeness.
+
+    From the index they come as ``IndexedCaseStudy`` cards (the index holds only what visitors
+    may see, so no database query); from the database fallback, as pages.
+    """
+    approaches = [approach.slug for approach in page.approach_list]
+    themes = [theme.slug for theme in page.theme_list]
 
     def from_index():
-        response = related_search(page.id, page.title, approaches, themes, size).execute()
-        ids = [hit.page_id for hit in response.hits]
-        pages = CaseStudyPage.objects.live().public().filter(id__in=ids).select_related("council")
-        by_id = {related_page.id: related_page for related_page in pages}
-        return [by_id[page_id] for page_id in ids if page_id in by_id]
+        search = related_search(page.id, page.title, approaches, themes, size)
+        response = search.execute().to_dict()
+        return [IndexedCaseStudy.from_source(hit["_source"]) for hit in response["hits"]["hits"]]
 
     return _with_fallback(
         from_index, lambda: database.related(page, approaches, themes, size), "related"

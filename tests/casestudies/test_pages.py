@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from casestudies.models import CaseStudyPage, HomePage
 from tests.factories import (
     ApproachFactory,
     CaseStudyPageFactory,
@@ -159,3 +160,22 @@ def test_server_error_page_needs_no_request_or_database(django_assert_num_querie
         html = render_to_string("500.html")
     assert "Sorry, there is a problem with the service" in html
     assert f"{DASH} {SITE}</title>" in html
+
+
+def test_deep_urls_are_found_by_url_path_and_the_rest_are_404(
+    client, django_assert_max_num_queries
+):
+    """A case study's URL resolves in one lookup; unknown or draft deep URLs answer 404."""
+    council = CouncilPageFactory(title="Routeshire Council")
+    page = CaseStudyPageFactory(parent=council, title="Repair cafes")
+    draft = CaseStudyPageFactory(parent=council, title="Unfinished idea", live=False)
+    client.get(page.url)  # Site root paths are cached per process after the first request.
+    with django_assert_max_num_queries(6) as captured:
+        route = HomePage.route_for_request(RequestFactory().get(page.url), page.url)
+    assert route.page == page and isinstance(route.page, CaseStudyPage)
+    # Wagtail's default looks up a child by slug at each of the three levels.
+    assert sum('"slug" = ' in query["sql"] for query in captured.captured_queries) == 1
+    assert client.get(page.url).status_code == 200
+    assert client.get(council.url).status_code == 200
+    assert client.get(f"{council.url}no-such-case-study/").status_code == 404
+    assert client.get(draft.url or f"{council.url}{draft.slug}/").status_code == 404

@@ -180,9 +180,25 @@ def test_multi_select_is_or_within_a_facet_and_and_across(search_index, random_c
 def test_related_case_studies_share_approach_or_theme(indexed_corpus):
     """The Wigan Deal's related list holds the other democracy case study, never itself."""
     related = service.related(indexed_corpus["deal"])
-    assert indexed_corpus["vote"] in related
-    assert indexed_corpus["deal"] not in related
+    ids = [case_study.id for case_study in related]
+    assert indexed_corpus["vote"].pk in ids
+    assert indexed_corpus["deal"].pk not in ids
     assert len(related) <= 4
+
+
+def test_related_cards_come_from_the_index_without_database_queries(
+    indexed_corpus, django_assert_num_queries
+):
+    """A related card carries what the page shows (title, URL, council, status, budget band)."""
+    deal, vote = indexed_corpus["deal"], indexed_corpus["vote"]
+    with django_assert_num_queries(2):  # The page's own approaches and themes.
+        card = next(item for item in service.related(deal) if item.id == vote.pk)
+    assert (card.title, card.url, card.summary) == (vote.title, vote.url, vote.summary)
+    assert card.council.title == vote.council.title
+    assert card.council.is_example == vote.council.is_example
+    assert card.status_label == vote.get_status_display()
+    assert card.budget_band_label == vote.budget_band_label
+    assert card.start_year == vote.start_year
 
 
 def test_related_case_studies_fall_back_to_the_database(indexed_corpus, node_down):
@@ -197,7 +213,7 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
 
     response = Client().get(indexed_corpus["deal"].url)
     assert response.status_code == 200
-    assert [page.pk for page in response.context["related_case_studies"]] == [
+    assert [card.id for card in response.context["related_case_studies"]] == [
         indexed_corpus["vote"].pk
     ]
     assert b"Neighbourhood budget vote" in response.content
