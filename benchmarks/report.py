@@ -167,6 +167,10 @@ ROWS = [
     ("Index size on the node", lambda r: fmt(_mib(_get(r, "index.store_bytes")), "MiB")),
     ("API, 1 client: p50 / p95 / p99", lambda r: _triple(_get(r, "search.one_client.all"))),
     (
+        "API, 1 client, first round (request cache emptied): p50 / p95 / p99",
+        lambda r: _triple(_get(r, "search.one_client_first_round")),
+    ),
+    (
         "API, 1 client: throughput",
         lambda r: fmt(_get(r, "search.one_client.all.req_per_s"), "req/s"),
     ),

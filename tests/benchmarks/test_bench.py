@@ -46,6 +46,7 @@ def test_tiny_benchmark_writes_results_and_cleans_up(search_node, tmp_path):
     assert data["search"]["one_client"]["all"]["requests"] == 6
     assert data["search"]["eight_clients"]["all"]["requests"] == 12
     assert data["search"]["errors"] == 0
+    assert data["search"]["one_client_first_round"]["requests"] == 6
     assert data["search"]["took"]["requests"] == 6
     assert data["search"]["peer"]["errors"] == 0
     assert data["pages"]["case_study"]["errors"] == 0
