@@ -1,6 +1,7 @@
 """Member councils and their case studies."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -121,11 +122,17 @@ class HomePage(Page):
         if len(path_components) > 1:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             # The slug is indexed; url_path, which starts with this page's, is not.
-            found = list(
-                Page.objects.filter(slug=path_components[-1], url_path=url_path).specific()[:1]
+            found = (
+                Page.objects.filter(slug=path_components[-1], url_path=url_path)
+                .values_list("pk", "content_type_id")
+                .first()
             )
-            if found:
-                return found[0].route(request, [])
+            model = found and ContentType.objects.get_for_id(found[1]).model_class()
+            if model:
+                pages = model.objects.filter(pk=found[0])
+                if model is CaseStudyPage:
+                    pages = pages.select_related("council")
+                return pages.get().route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
