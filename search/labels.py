@@ -7,37 +7,12 @@ this one (``forget`` is connected to the models' save and delete signals), and a
 copy does not know yet is looked up on the spot.
 """
 
-import threading
-import time
-
 from casestudies.models import Approach, CouncilPage, Theme
+from network_site.caching import ProcessCache
 
 from .models import Synonym
 
 REFRESH_SECONDS = 60
-
-
-class ProcessCache:
-    """The result of ``load()``, reloaded when older than ``ttl`` seconds or forgotten."""
-
-    def __init__(self, load, ttl=REFRESH_SECONDS):
-        self.load = load
-        self.ttl = ttl
-        self.lock = threading.Lock()
-        self.value = None
-        self.expires = 0.0
-
-    def get(self):
-        with self.lock:
-            if self.value is None or time.monotonic() >= self.expires:
-                self.value = self.load()
-                self.expires = time.monotonic() + self.ttl
-            return self.value
-
-    def forget(self):
-        with self.lock:
-            self.value = None
-
 
 # Facet name -> (model, label field) for the facets whose values are database slugs.
 LABEL_SOURCES = {
@@ -51,8 +26,12 @@ def _loader(model, field):
     return lambda: dict(model.objects.values_list("slug", field))
 
 
-LABELS = {name: ProcessCache(_loader(*source)) for name, source in LABEL_SOURCES.items()}
-SYNONYMS = ProcessCache(lambda: [group.term_list() for group in Synonym.objects.all()])
+LABELS = {
+    name: ProcessCache(_loader(*source), REFRESH_SECONDS) for name, source in LABEL_SOURCES.items()
+}
+SYNONYMS = ProcessCache(
+    lambda: [group.term_list() for group in Synonym.objects.all()], REFRESH_SECONDS
+)
 
 
 def labels(name, slugs):

@@ -94,13 +94,18 @@ def facet_labels(counts, params):
     return wanted, {**FACET_LABELS, **names, "year": {}}
 
 
-def build_facets(counts, params):
-    """Facet options with honest counts; selected values stay listed even when they count 0."""
+def build_facets(counts, params, *, by_count=False):
+    """Facet options with honest counts; selected values stay listed even when they count 0.
+
+    ``by_count``: each facet's counts already come most frequent first (Elasticsearch's order,
+    ties by value), so the long council list is not sorted again.
+    """
     wanted, labels = facet_labels(counts, params)
     facets = {}
     for name in FACET_FIELDS:
         named, counted = labels[name], counts.get(name, {})
         selected = set(params.filters.get(name, ()))
+        values = [*counted, *sorted(wanted[name] - counted.keys())]
         options = [
             {
                 "value": value,
@@ -108,15 +113,16 @@ def build_facets(counts, params):
                 "count": counted.get(value, 0),
                 "selected": value in selected,
             }
-            for value in wanted[name]
+            for value in values
         ]
         if name in FIXED_ORDER:
             order = {value: index for index, value in enumerate(FIXED_ORDER[name])}
             options.sort(key=lambda o: (order.get(o["value"], len(order)), o["value"]))
         elif name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
-        else:
-            options.sort(key=lambda o: (-o["count"], o["label"].lower(), o["value"]))
+        elif not by_count:
+            # Elasticsearch's order: most frequent first, ties by value.
+            options.sort(key=lambda o: (-o["count"], o["value"]))
         facets[name] = options
     return facets
 
@@ -190,7 +196,7 @@ def elasticsearch_search(params):
         backend="elasticsearch",
         total=total,
         results=results,
-        facets=build_facets(facet_counts, params),
+        facets=build_facets(facet_counts, params, by_count=True),
         suggestion=suggestion,
         took_ms=took,
     )

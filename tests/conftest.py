@@ -6,6 +6,7 @@ import socket
 import pytest
 from django.conf import settings
 
+from network_site.sites import SITES
 from search import labels
 from search.client import get_search_client, ping
 
@@ -36,9 +37,10 @@ def drop_run_indices():
 
 
 @pytest.fixture(autouse=True)
-def fresh_label_copies():
-    """Each test starts without the per-process label and synonym copies of earlier tests."""
+def fresh_process_copies():
+    """Each test starts without the per-process copies (labels, synonyms, sites) of earlier ones."""
     labels.forget()
+    SITES.forget()
 
 
 @pytest.fixture

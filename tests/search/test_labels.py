@@ -4,7 +4,6 @@ import pytest
 
 from casestudies.models import Approach
 from search import labels
-from search.labels import ProcessCache
 from tests.factories import ApproachFactory, SynonymFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +41,3 @@ def test_new_synonyms_apply_to_the_next_search():
     before = labels.synonym_groups()
     SynonymFactory(terms="LAC, local area coordination")
     assert len(labels.synonym_groups()) == len(before) + 1
-
-
-def test_copies_are_reloaded_once_they_are_older_than_their_lifetime():
-    """A copy whose lifetime has passed is loaded again; a fresh one is not."""
-    loads = []
-    cache = ProcessCache(lambda: loads.append(1) or len(loads), ttl=60)
-    assert (cache.get(), cache.get()) == (1, 1)
-    cache.expires = 0
-    assert cache.get() == 2
