@@ -465,10 +465,10 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the search app builds on these models.
-        from search.service import related
+        from search.service import related_later
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = related(self) if self.pk else []
+        context["related_case_studies"] = related_later(self) if self.pk else []
         # One query for every document, not one per document.
         context["case_study_documents"] = self.documents.select_related("document")
         return context

@@ -3,9 +3,11 @@
 Both backends return the same ``SearchResults``, so views never ask which one answered.
 """
 
+import functools
 import logging
 import math
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from casestudies.documents import alias_name
@@ -48,6 +50,8 @@ FACET_LABELS = {
     "status": dict(Status.choices),
 }
 STATUS_LABELS = dict(Status.choices)
+# Related case studies are fetched while their page renders (``related_later``).
+RELATED_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="related-search")
 # Facets shown in a fixed order rather than by count.
 FIXED_ORDER = {
     "budget": [band.slug for band in BUDGET_BANDS],
@@ -297,20 +301,35 @@ class IndexedCaseStudy:
         )
 
 
+def _related_from_index(page_id, title, approaches, themes, size):
+    response = related_search(page_id, title, approaches, themes, size).execute().to_dict()
+    return [IndexedCaseStudy.from_source(hit["_source"]) for hit in response["hits"]["hits"]]
+
+
+def related_later(page, size=4):
+    """Start finding ``related(page, size)``; call what this returns for the list.
+
+    The index request (no database work) runs in a pool thread while the page makes its own
+    queries and renders; failures are handled in the caller's thread, where the database
+    fallback has its connection. The returned callable remembers its answer, and templates
+    call it on first use.
+    """
+    approaches = [approach.slug for approach in page.approach_list]
+    themes = [theme.slug for theme in page.theme_list]
+
+    def fallback():
+        return database.related(page, approaches, themes, size)
+
+    if breaker.is_open():
+        return functools.cache(fallback)
+    future = RELATED_POOL.submit(_related_from_index, page.id, page.title, approaches, themes, size)
+    return functools.cache(lambda: _with_fallback(future.result, fallback, "related"))
+
+
 def related(page, size=4):
     """Up to ``size`` live, public case studies like ``page``, in order of likeness.
 
     From the index they come as ``IndexedCaseStudy`` cards (the index holds only what visitors
     may see, so no database query); from the database fallback, as pages.
     """
-    approaches = [approach.slug for approach in page.approach_list]
-    themes = [theme.slug for theme in page.theme_list]
-
-    def from_index():
-        search = related_search(page.id, page.title, approaches, themes, size)
-        response = search.execute().to_dict()
-        return [IndexedCaseStudy.from_source(hit["_source"]) for hit in response["hits"]["hits"]]
-
-    return _with_fallback(
-        from_index, lambda: database.related(page, approaches, themes, size), "related"
-    )
+    return related_later(page, size)()

@@ -201,6 +201,16 @@ def test_related_cards_come_from_the_index_without_database_queries(
     assert card.start_year == vote.start_year
 
 
+def test_related_case_studies_are_fetched_once_while_the_page_renders(indexed_corpus):
+    """related_later starts the search at once; its answer is kept for every later use."""
+    later = service.related_later(indexed_corpus["deal"])
+    first = later()
+    assert later() is first
+    assert [card.id for card in first] == [
+        card.id for card in service.related(indexed_corpus["deal"])
+    ]
+
+
 def test_related_case_studies_fall_back_to_the_database(indexed_corpus, node_down):
     """With the node down, related case studies come from shared approaches and themes."""
     related = service.related(indexed_corpus["deal"])
@@ -213,7 +223,7 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
 
     response = Client().get(indexed_corpus["deal"].url)
     assert response.status_code == 200
-    assert [card.id for card in response.context["related_case_studies"]] == [
+    assert [card.id for card in response.context["related_case_studies"]()] == [
         indexed_corpus["vote"].pk
     ]
     assert b"Neighbourhood budget vote" in response.content
