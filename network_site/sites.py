@@ -1,7 +1,7 @@
 """Which Wagtail site answers a request, remembered per process.
 
-Wagtail looks the site up with a query on every request; that query and the root page's
-were a tenth of a case study page's time (docs/benchmarks.md). Site changes are rare: this
+Wagtail looks the site up with a query on every page request, a few milliseconds of a case
+study page's time (docs/benchmarks.md). Site changes are rare: this
 process forgets its copy on a Site save or delete (connected in casestudies' AppConfig), and
 other processes within ``ProcessCache``'s lifetime.
 """
@@ -10,8 +10,8 @@ from contextlib import suppress
 
 from django.db import DatabaseError
 from django.http.request import split_domain_port
-from django.urls import Resolver404, resolve
 from wagtail.models import Site
+from wagtail.views import serve
 
 from .caching import ProcessCache
 
@@ -34,23 +34,18 @@ def site_for(request):
     return values and Site.from_db("default", FIELD_NAMES, values)
 
 
-def serves_pages(request):
-    """True when Wagtail's page view answers ``request`` (not the API, search, admin or files)."""
-    try:
-        return resolve(request.path_info).url_name == "wagtail_serve"
-    except Resolver404:
-        return False
-
-
 class CachedSiteMiddleware:
-    """Hand Wagtail the site of a page request from the per-process copy."""
+    """Hand Wagtail's page view the request's site from the per-process copy."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if serves_pages(request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Only Wagtail's page view needs the site; Django has already resolved the URL.
+        if view_func is serve:
             # With the database down the page view fails its own lookup and says so.
             with suppress(DatabaseError):
                 request._wagtail_site = site_for(request)
-        return self.get_response(request)

@@ -43,13 +43,13 @@ MSEARCH_FILTER_PATH = [
     "responses.error",
     "responses.status",
 ]
+STATUS_LABELS = dict(Status.choices)
 FACET_LABELS = {
     "budget": {band.slug: band.label for band in BUDGET_BANDS},
     "region": dict(Region.choices),
     "council_type": dict(CouncilType.choices),
-    "status": dict(Status.choices),
+    "status": STATUS_LABELS,
 }
-STATUS_LABELS = dict(Status.choices)
 # Related case studies are fetched while their page renders (``related_later``).
 RELATED_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="related-search")
 # Facets shown in a fixed order rather than by count.
@@ -98,18 +98,13 @@ def facet_labels(counts, params):
     return wanted, {**FACET_LABELS, **names, "year": {}}
 
 
-def build_facets(counts, params, *, by_count=False):
-    """Facet options with honest counts; selected values stay listed even when they count 0.
-
-    ``by_count``: each facet's counts already come most frequent first (Elasticsearch's order,
-    ties by value), so the long council list is not sorted again.
-    """
+def build_facets(counts, params):
+    """Facet options with honest counts; selected values stay listed even when they count 0."""
     wanted, labels = facet_labels(counts, params)
     facets = {}
     for name in FACET_FIELDS:
         named, counted = labels[name], counts.get(name, {})
         selected = set(params.filters.get(name, ()))
-        values = [*counted, *sorted(wanted[name] - counted.keys())]
         options = [
             {
                 "value": value,
@@ -117,14 +112,14 @@ def build_facets(counts, params, *, by_count=False):
                 "count": counted.get(value, 0),
                 "selected": value in selected,
             }
-            for value in values
+            for value in wanted[name]
         ]
         if name in FIXED_ORDER:
             order = {value: index for index, value in enumerate(FIXED_ORDER[name])}
             options.sort(key=lambda o: (order.get(o["value"], len(order)), o["value"]))
         elif name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
-        elif not by_count:
+        else:
             # Elasticsearch's order: most frequent first, ties by value.
             options.sort(key=lambda o: (-o["count"], o["value"]))
         facets[name] = options
@@ -200,7 +195,7 @@ def elasticsearch_search(params):
         backend="elasticsearch",
         total=total,
         results=results,
-        facets=build_facets(facet_counts, params, by_count=True),
+        facets=build_facets(facet_counts, params),
         suggestion=suggestion,
         took_ms=took,
     )

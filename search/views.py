@@ -4,8 +4,6 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from casestudies.vocabulary import Status
-
 from . import service
 from .client import ping
 from .openapi import openapi_schema
@@ -76,9 +74,9 @@ def facet_groups(results):
 
 def display_results(results):
     """Results with the labels the page shows beside the slugs the API returns."""
-    labels = dict(Status.choices)
     return [
-        {**result, "status_label": labels.get(result["status"], "")} for result in results.results
+        {**result, "status_label": service.STATUS_LABELS.get(result["status"], "")}
+        for result in results.results
     ]
 
 
