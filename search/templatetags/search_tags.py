@@ -1,5 +1,6 @@
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 register = template.Library()
@@ -28,7 +29,7 @@ def facet_checkboxes(name, options):
                 input_id,
                 name,
                 option["value"],
-                format_html(" checked") if option["selected"] else "",
+                mark_safe(" checked") if option["selected"] else "",
                 input_id,
                 option["label"],
                 count,
