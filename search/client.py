@@ -4,13 +4,24 @@ from functools import cache
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
-from elasticsearch.serializer import OrjsonSerializer
+from elasticsearch.serializer import NdjsonSerializer, OrjsonSerializer
+
+
+class OrjsonNdjsonSerializer(OrjsonSerializer, NdjsonSerializer):
+    """Newline-delimited bodies (``_msearch``, ``_bulk``) with each line encoded by orjson."""
+
 
 # orjson for requests and answers: bulk bodies and facet-heavy responses are the hot path
 # (benchmarks: the standard library's json cost a fifth of a rebuild's Python time).
 JSON_SERIALIZERS = {
-    mimetype: OrjsonSerializer()
-    for mimetype in ("application/json", "application/vnd.elasticsearch+json")
+    **{
+        mimetype: OrjsonSerializer()
+        for mimetype in ("application/json", "application/vnd.elasticsearch+json")
+    },
+    **{
+        mimetype: OrjsonNdjsonSerializer()
+        for mimetype in ("application/x-ndjson", "application/vnd.elasticsearch+x-ndjson")
+    },
 }
 
 

@@ -1,15 +1,15 @@
-"""Building the Elasticsearch query: full text with synonyms, facets, sorts, highlights.
+"""Building the Elasticsearch requests: full text with synonyms, facets, sorts, highlights.
 
-Facet counts come from FacetedSearch's design: the facet filters go into ``post_filter`` and
-each facet's aggregation is filtered by every *other* facet, so multi-select is OR within a
-facet, AND across facets, and each facet's counts ignore its own selection. ``facet_buckets``
-reads them back.
+A search is two bodies sent in one ``_msearch`` (``request_bodies``): the page of hits, and
+the counts. Multi-select facets are OR within a facet and AND across facets, and each
+facet's counts ignore its own selection: its aggregation is filtered by every *other*
+facet's selection. The bodies are plain dicts: building them through the DSL's
+``FacetedSearch`` cost more than a millisecond a search (docs/benchmarks.md).
 """
 
 import re
 
-from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
-from elasticsearch.dsl.faceted_search import FacetedResponse
+from elasticsearch.dsl import Q, Search
 
 from casestudies.documents import SPELL_FIELD, alias_name
 
@@ -87,126 +87,109 @@ def distinct_words(query):
     return " ".join(words[:MAX_WORDS])
 
 
+def multi_match(query, fields, **options):
+    return {"multi_match": {"query": query, "fields": fields, **options}}
+
+
 def text_query(query, synonyms=()):
     """The words (fuzzy in the prose), OR each synonym phrase; exact phrases score higher."""
     words = distinct_words(query)
-    fuzzy = Q(
-        "multi_match",
-        query=words,
-        fields=FUZZY_FIELDS,
-        fuzziness=FUZZINESS,
-        prefix_length=1,
-        max_expansions=20,
+    fuzzy = multi_match(
+        words, FUZZY_FIELDS, fuzziness=FUZZINESS, prefix_length=1, max_expansions=20
     )
-    exact = Q("multi_match", query=words, fields=EXACT_FIELDS)
-    alternatives = [
-        Q("multi_match", query=phrase, type="phrase", fields=TEXT_FIELDS) for phrase in synonyms
-    ]
-    matches = Q("bool", should=[fuzzy, exact, *alternatives], minimum_should_match=1)
-    phrase = Q("multi_match", query=query, type="phrase", fields=PHRASE_FIELDS, boost=PHRASE_BOOST)
-    return Q("bool", must=[matches], should=[phrase])
+    exact = multi_match(words, EXACT_FIELDS)
+    alternatives = [multi_match(phrase, TEXT_FIELDS, type="phrase") for phrase in synonyms]
+    phrase = multi_match(query, PHRASE_FIELDS, type="phrase", boost=PHRASE_BOOST)
+    matches = {"bool": {"should": [fuzzy, exact, *alternatives], "minimum_should_match": 1}}
+    return {"bool": {"must": [matches], "should": [phrase]}}
 
 
-class CaseStudySearch(FacetedSearch):
-    """One search request: text, facets, sort, highlight and a spelling suggestion."""
-
-    fields = TEXT_FIELDS
-    facets = {
-        name: TermsFacet(field=field, size=FACET_SIZES.get(name, DEFAULT_FACET_SIZE))
-        for name, field in FACET_FIELDS.items()
+def selection_filters(params):
+    """One ``terms`` filter per facet with selected values."""
+    return {
+        name: {"terms": {FACET_FIELDS[name]: list(values)}}
+        for name, values in params.filters.items()
+        if values
     }
 
-    def __init__(self, query="", filters=None, sort="relevance", synonyms=()):
-        self.synonyms = list(synonyms)
-        super().__init__(query or None, filters or {}, SORTS[sort])
 
-    def search(self):
-        search = Search(using=get_search_client(), index=alias_name())
-        search = search.source(RESULT_SOURCE).extra(track_total_hits=True)
-        return search.response_class(FacetedResponse)
+def facet_aggregations(params, selections):
+    """Count each facet under every *other* facet's filter, at the top level when none.
 
-    def query(self, search, query):
-        return search.query(text_query(query, self.synonyms))
+    A ``filter`` wrapper around a terms aggregation costs Elasticsearch three to four times
+    the aggregation itself, even when it matches everything (docs/benchmarks.md).
+    """
+    aggs = {}
+    for name, field in FACET_FIELDS.items():
+        size = FACET_SIZES.get(name, DEFAULT_FACET_SIZE)
+        counted = {name: {"terms": {"field": field, "size": size}}}
+        others = [query for other, query in selections.items() if other != name]
+        if others:
+            aggs[f"_filter_{name}"] = {"filter": {"bool": {"filter": others}}, "aggs": counted}
+        else:
+            aggs.update(counted)
+    return aggs
 
-    def aggregate(self, search):
-        """Count each facet under every *other* facet's filter, at the top level when none.
 
-        A ``filter`` wrapper around a terms aggregation costs Elasticsearch three to four
-        times the aggregation itself, even when it matches everything (docs/benchmarks.md).
-        """
-        for name, facet in self.facets.items():
-            others = [query for field, query in self._filters.items() if field != name]
-            if others:
-                wrapper = search.aggs.bucket(
-                    f"_filter_{name}", "filter", filter=Q("bool", filter=others)
-                )
-                wrapper.bucket(name, facet.get_aggregation())
-            else:
-                search.aggs.bucket(name, facet.get_aggregation())
-
-    def highlight(self, search):
-        options = {
-            "encoder": "html",
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "fragment_size": 200,
-            "number_of_fragments": 1,
-        }
-        if self._query:
-            # Exact (stemmed) words on the highlighted fields only: the highlighter would
-            # otherwise rebuild every fuzzy automaton for every hit (~20 ms a result).
-            options["highlight_query"] = Q(
-                "bool",
-                should=[
-                    Q("multi_match", query=distinct_words(self._query), fields=HIGHLIGHT_FIELDS),
-                    *(
-                        Q("multi_match", query=phrase, type="phrase", fields=HIGHLIGHT_FIELDS)
-                        for phrase in self.synonyms
-                    ),
-                ],
-            ).to_dict()
-        search = search.highlight_options(**options)
+def highlight(params, synonyms):
+    options = {
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fragment_size": 200,
+        "number_of_fragments": 1,
         # The summary always comes back (escaped), marked up where it matched.
-        return search.highlight("summary", no_match_size=200).highlight("body")
+        "fields": {"summary": {"no_match_size": 200}, "body": {}},
+    }
+    if params.query:
+        # Exact (stemmed) words on the highlighted fields only: the highlighter would
+        # otherwise rebuild every fuzzy automaton for every hit (~20 ms a result).
+        words = multi_match(distinct_words(params.query), HIGHLIGHT_FIELDS)
+        phrases = [multi_match(phrase, HIGHLIGHT_FIELDS, type="phrase") for phrase in synonyms]
+        options["highlight_query"] = {"bool": {"should": [words, *phrases]}}
+    return options
 
 
-def facet_buckets(aggregations, name):
-    """The terms buckets of facet ``name``, wherever ``CaseStudySearch.aggregate`` put them."""
-    holder = aggregations.get(f"_filter_{name}", aggregations)
-    return holder[name]["buckets"]
-
-
-def build_search(params, synonyms=()):
-    """A ready-to-run ``CaseStudySearch`` for validated ``SearchParams``, paginated in ES."""
-    faceted = CaseStudySearch(
-        params.query,
-        {name: list(values) for name, values in params.filters.items() if values},
-        params.sort,
-        synonym_phrases(params.query, synonyms) if params.query else (),
-    )
-    return faceted[params.offset : params.offset + params.page_size]
-
-
-def request_bodies(faceted):
+def request_bodies(params, synonym_groups=()):
     """Two request bodies for one ``_msearch``: the page of hits, and the counts.
 
     The counts (facets and the total) ask for no hits, so Elasticsearch's shard request cache
     keeps them until the index next changes: another page, another sort or the same search
     again reuse them. The hits request then needs no total, so it may skip documents that
-    cannot make the page, and it filters in the query instead of post-filtering.
+    cannot make the page. Pagination happens in Elasticsearch (``from``/``size``).
     """
-    hits = faceted._s.to_dict()
-    counts = {"size": 0, "track_total_hits": True, "aggs": hits.pop("aggs")}
-    if "query" in hits:
-        counts["query"] = hits["query"]
-    if "post_filter" in hits:
-        selected = hits.pop("post_filter")
+    synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
+    query = text_query(params.query, synonyms) if params.query else None
+    selections = selection_filters(params)
+    hits = {
+        "_source": RESULT_SOURCE,
+        "from": params.offset,
+        "size": params.page_size,
+        "sort": SORTS[params.sort],
+        "track_total_hits": False,
+        "highlight": highlight(params, synonyms),
+    }
+    counts = {"size": 0, "track_total_hits": True, "aggs": facet_aggregations(params, selections)}
+    if query:
+        hits["query"] = counts["query"] = query
+    if selections:
+        filters = list(selections.values())
+        hits["query"] = {"bool": {"must": [query or {"match_all": {}}], "filter": filters}}
+        selected = filters[0] if len(filters) == 1 else {"bool": {"filter": filters}}
         counts["aggs"][TOTAL_AGG] = {"filter": selected}
-        hits["query"] = {
-            "bool": {"must": [hits.pop("query", {"match_all": {}})], "filter": [selected]}
-        }
-    hits["track_total_hits"] = False
     return hits, counts
+
+
+def facet_counts(aggregations):
+    """``{facet: {value: count}}`` from the answer to the counts request, wherever
+    ``facet_aggregations`` put each facet."""
+    return {
+        name: {
+            str(bucket["key"]): bucket["doc_count"]
+            for bucket in aggregations.get(f"_filter_{name}", aggregations)[name]["buckets"]
+        }
+        for name in FACET_FIELDS
+    }
 
 
 def total_hits(counts):

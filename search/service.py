@@ -17,9 +17,8 @@ from . import breaker, database, labels
 from .client import get_search_client
 from .errors import SEARCH_ERRORS, SearchPartError, is_unavailable
 from .faceted import (
-    build_search,
     did_you_mean_search,
-    facet_buckets,
+    facet_counts,
     related_search,
     request_bodies,
     suggest_search,
@@ -33,16 +32,6 @@ logger = logging.getLogger(__name__)
 # Fewer hits than this and the spelling suggestion is offered.
 FEW_RESULTS = 5
 SUGGEST_SIZE = 8
-# Only what the service reads: a broad search's answer is half the size without the rest.
-MSEARCH_FILTER_PATH = [
-    "took",
-    "responses.hits.hits._source",
-    "responses.hits.hits.highlight",
-    "responses.hits.total",
-    "responses.aggregations",
-    "responses.error",
-    "responses.status",
-]
 STATUS_LABELS = dict(Status.choices)
 FACET_LABELS = {
     "budget": {band.slug: band.label for band in BUDGET_BANDS},
@@ -91,38 +80,45 @@ class SearchResults:
 
 def facet_labels(counts, params):
     """Labels for every value that will be shown, from per-process copies (``labels``)."""
-    wanted = {
-        name: set(counts.get(name, {})) | set(params.filters.get(name, ())) for name in FACET_FIELDS
+    names = {
+        name: labels.labels(name, set(counts.get(name, {})).union(params.filters.get(name, ())))
+        for name in labels.LABEL_SOURCES
     }
-    names = {name: labels.labels(name, wanted[name]) for name in labels.LABEL_SOURCES}
-    return wanted, {**FACET_LABELS, **names, "year": {}}
+    return {**FACET_LABELS, **names, "year": {}}
+
+
+def ordered_values(name, counted, selected):
+    """The values facet ``name`` lists, in the order it shows them."""
+    if name in FIXED_ORDER:
+        position = {value: index for index, value in enumerate(FIXED_ORDER[name])}
+        values = set(counted).union(selected)
+        return sorted(values, key=lambda value: (position.get(value, len(position)), value))
+    if name == "year":
+        return sorted(set(counted).union(selected), reverse=True)
+    # Elasticsearch's order: most frequent first, ties by value. Two stable sorts without a
+    # key tuple per option: a broad search lists hundreds of councils.
+    values = sorted(counted)
+    values.sort(key=counted.__getitem__, reverse=True)
+    values.extend(sorted(value for value in set(selected) if value not in counted))
+    return values
 
 
 def build_facets(counts, params):
     """Facet options with honest counts; selected values stay listed even when they count 0."""
-    wanted, labels = facet_labels(counts, params)
+    labels = facet_labels(counts, params)
     facets = {}
     for name in FACET_FIELDS:
         named, counted = labels[name], counts.get(name, {})
-        selected = set(params.filters.get(name, ()))
-        options = [
+        selected = params.filters.get(name, ())
+        facets[name] = [
             {
                 "value": value,
                 "label": named.get(value, value),
                 "count": counted.get(value, 0),
                 "selected": value in selected,
             }
-            for value in wanted[name]
+            for value in ordered_values(name, counted, selected)
         ]
-        if name in FIXED_ORDER:
-            order = {value: index for index, value in enumerate(FIXED_ORDER[name])}
-            options.sort(key=lambda o: (order.get(o["value"], len(order)), o["value"]))
-        elif name == "year":
-            options.sort(key=lambda o: o["value"], reverse=True)
-        else:
-            # Elasticsearch's order: most frequent first, ties by value.
-            options.sort(key=lambda o: (-o["count"], o["value"]))
-        facets[name] = options
     return facets
 
 
@@ -164,10 +160,9 @@ def run_searches(*bodies):
     Plain dicts: the DSL's wrapped hits and facets cost more CPU than the search itself once
     the council facet has hundreds of buckets (docs/benchmarks.md).
     """
+    # No filter_path: trimming the answer cost the node more time than parsing it costs here.
     searches = [part for body in bodies for part in ({}, body)]
-    answer = get_search_client().msearch(
-        index=alias_name(), searches=searches, filter_path=MSEARCH_FILTER_PATH
-    )
+    answer = get_search_client().msearch(index=alias_name(), searches=searches)
     responses = answer["responses"]
     for response in responses:
         if "error" in response:
@@ -176,14 +171,8 @@ def run_searches(*bodies):
 
 
 def elasticsearch_search(params):
-    (hits, counts), took = run_searches(*request_bodies(build_search(params, synonym_groups())))
-    aggregations = counts.get("aggregations", {})
-    facet_counts = {
-        name: {
-            str(bucket["key"]): bucket["doc_count"] for bucket in facet_buckets(aggregations, name)
-        }
-        for name in FACET_FIELDS
-    }
+    (hits, counts), took = run_searches(*request_bodies(params, synonym_groups()))
+    counted = facet_counts(counts.get("aggregations", {}))
     results = [
         result_from_source(hit["_source"], best_snippet(hit.get("highlight", {})))
         for hit in hits.get("hits", {}).get("hits", [])
@@ -195,7 +184,7 @@ def elasticsearch_search(params):
         backend="elasticsearch",
         total=total,
         results=results,
-        facets=build_facets(facet_counts, params),
+        facets=build_facets(counted, params),
         suggestion=suggestion,
         took_ms=took,
     )

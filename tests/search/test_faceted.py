@@ -3,10 +3,9 @@
 from search.faceted import (
     FACET_SIZES,
     TOTAL_AGG,
-    CaseStudySearch,
-    build_search,
     did_you_mean_search,
     distinct_words,
+    facet_counts,
     related_search,
     request_bodies,
     synonym_phrases,
@@ -18,8 +17,13 @@ from search.params import FACET_FIELDS, SearchParams
 GROUPS = [["PB", "participatory budgeting"], ["ABCD", "asset-based community development"]]
 
 
-def request_body(query="", filters=None, sort="relevance", synonyms=()):
-    return CaseStudySearch(query, filters or {}, sort, synonyms)._s.to_dict()
+def hits_body(query="", filters=None, sort="relevance", synonym_groups=()):
+    params = SearchParams(query=query, filters=filters or {}, sort=sort)
+    return request_bodies(params, synonym_groups)[0]
+
+
+def counts_body(query="", filters=None):
+    return request_bodies(SearchParams(query=query, filters=filters or {}))[1]
 
 
 def test_synonym_groups_expand_whole_words_in_both_directions():
@@ -31,7 +35,7 @@ def test_synonym_groups_expand_whole_words_in_both_directions():
 
 def test_text_query_is_fuzzy_in_prose_exact_in_names_with_phrase_boost_and_synonyms():
     """Words match the prose fuzzily and the names exactly; synonyms are OR'd phrases."""
-    query = text_query("PB", ["participatory budgeting"]).to_dict()["bool"]
+    query = text_query("PB", ["participatory budgeting"])["bool"]
     fuzzy, exact, synonym = query["must"][0]["bool"]["should"]
     assert fuzzy["multi_match"]["fuzziness"] == "AUTO:4,12"
     assert set(fuzzy["multi_match"]["fields"]) == {"title^3", "summary^2", "body"}
@@ -55,7 +59,7 @@ def test_text_query_is_fuzzy_in_prose_exact_in_names_with_phrase_boost_and_synon
 def test_request_bodies_split_hits_from_cacheable_counts():
     """Hits filter in the query and skip the total; counts ask for no hits and count selections."""
     params = SearchParams(query="cupboard", filters={"theme": ("food",)}, page=2)
-    hits, counts = request_bodies(build_search(params))
+    hits, counts = request_bodies(params)
     assert "aggs" not in hits and "post_filter" not in hits
     assert hits["track_total_hits"] is False
     assert hits["from"] == 20 and hits["size"] == 20
@@ -76,41 +80,40 @@ def test_the_total_comes_from_the_counts_answer():
 def test_empty_query_matches_everything_and_sorts_newest_first():
     """Without words there is no query clause (match_all) and the default sort is newest."""
     params = SearchParams.from_querydict(_querydict({}))
-    body = build_search(params)._s.to_dict()
-    assert "query" not in body
+    body, counts = request_bodies(params)
+    assert "query" not in body and "query" not in counts
     assert body["sort"][0] == {"first_published_at": {"order": "desc"}}
     assert body["from"] == 0 and body["size"] == 20
 
 
-def test_facet_filters_go_to_post_filter_and_each_aggregation_ignores_its_own():
-    """Selections filter hits via post_filter; each facet's counts skip its own selection."""
-    body = request_body(
-        filters={"approach": ["volunteer-led", "co-production"], "theme": ["housing"]}
-    )
-    post_filter = body["post_filter"]["bool"]["must"]
-    assert {"terms": {"approach": ["volunteer-led", "co-production"]}} in post_filter
-    assert {"terms": {"theme": ["housing"]}} in post_filter
-    approach_filter = body["aggs"]["_filter_approach"]["filter"]
-    theme_filter = body["aggs"]["_filter_theme"]["filter"]
-    budget_filter = body["aggs"]["_filter_budget"]["filter"]
-    assert approach_filter == {"bool": {"filter": [{"terms": {"theme": ["housing"]}}]}}
-    assert theme_filter == {
+def test_facet_filters_narrow_hits_and_each_aggregation_ignores_its_own():
+    """Selections filter the hits; each facet's counts skip its own selection."""
+    filters = {"approach": ["volunteer-led", "co-production"], "theme": ["housing"]}
+    hits_filter = hits_body(filters=filters)["query"]["bool"]["filter"]
+    assert {"terms": {"approach": ["volunteer-led", "co-production"]}} in hits_filter
+    assert {"terms": {"theme": ["housing"]}} in hits_filter
+    aggs = counts_body(filters=filters)["aggs"]
+    assert aggs["_filter_approach"]["filter"] == {
+        "bool": {"filter": [{"terms": {"theme": ["housing"]}}]}
+    }
+    assert aggs["_filter_theme"]["filter"] == {
         "bool": {"filter": [{"terms": {"approach": ["volunteer-led", "co-production"]}}]}
     }
-    assert len(budget_filter["bool"]["filter"]) == 2
+    assert len(aggs["_filter_budget"]["filter"]["bool"]["filter"]) == 2
+    assert aggs[TOTAL_AGG]["filter"]["bool"]["filter"] == hits_filter
 
 
 def test_facets_without_other_selections_are_counted_without_a_filter_wrapper():
     """A facet with no other facet selected is a top-level terms aggregation."""
-    assert set(request_body()["aggs"]) == set(FACET_FIELDS)
-    aggs = request_body(filters={"approach": ["volunteer-led"]})["aggs"]
+    assert set(counts_body()["aggs"]) == set(FACET_FIELDS)
+    aggs = counts_body(filters={"approach": ["volunteer-led"]})["aggs"]
     assert "approach" in aggs and "_filter_approach" not in aggs
     assert {f"_filter_{name}" for name in FACET_FIELDS if name != "approach"} <= set(aggs)
 
 
 def test_every_facet_asks_for_enough_buckets():
     """Each facet aggregates on its keyword field with a size far above its vocabulary."""
-    aggs = request_body()["aggs"]
+    aggs = counts_body()["aggs"]
     for name, field in FACET_FIELDS.items():
         terms = aggs[name]["terms"]
         assert terms["field"] == field
@@ -118,16 +121,27 @@ def test_every_facet_asks_for_enough_buckets():
     assert FACET_SIZES["council"] >= 5000
 
 
+def test_facet_counts_are_read_wherever_each_facet_was_counted():
+    """Counts come from top-level and filter-wrapped aggregations alike, keyed by text."""
+    aggregations = {name: {"buckets": []} for name in FACET_FIELDS}
+    aggregations["_filter_council"] = {"council": {"buckets": [{"key": "york", "doc_count": 9}]}}
+    aggregations["year"] = {"buckets": [{"key": 2019, "doc_count": 3}]}
+    counts = facet_counts(aggregations)
+    assert counts["council"] == {"york": 9}
+    assert counts["year"] == {"2019": 3}
+    assert counts["approach"] == {}
+
+
 def test_budget_sorts_put_unknown_budgets_last():
     """budget_asc and budget_desc sort on the integer budget with missing values last."""
     for sort, order in (("budget_asc", "asc"), ("budget_desc", "desc")):
-        first = request_body(sort=sort)["sort"][0]
+        first = hits_body(sort=sort)["sort"][0]
         assert first == {"budget": {"order": order, "missing": "_last"}}
 
 
 def test_highlight_escapes_text_and_only_adds_mark():
     """Highlights use the html encoder with <mark> tags, so only <mark> reaches the page."""
-    highlight = request_body("cupboard")["highlight"]
+    highlight = hits_body("cupboard")["highlight"]
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
     assert set(highlight["fields"]) == {"summary", "body"}
@@ -147,7 +161,7 @@ def test_did_you_mean_uses_the_phrase_suggester_on_the_shingle_field():
 
 def test_repeated_words_are_dropped_and_long_queries_capped():
     """A pasted paragraph costs at most twelve distinct words of fuzzy matching."""
-    query = text_query("cupboard " * 50).to_dict()["bool"]["must"][0]["bool"]["should"][0]
+    query = text_query("cupboard " * 50)["bool"]["must"][0]["bool"]["should"][0]
     assert query["multi_match"]["query"] == "cupboard"
     many = " ".join(f"word{number}" for number in range(30))
     assert len(distinct_words(many).split()) == 12
@@ -156,7 +170,7 @@ def test_repeated_words_are_dropped_and_long_queries_capped():
 def test_pagination_happens_in_elasticsearch():
     """Page 3 of 10 is from=20, size=10: only that page is fetched."""
     params = SearchParams.from_querydict(_querydict({"page": "3", "page_size": "10"}))
-    body = build_search(params)._s.to_dict()
+    body = request_bodies(params)[0]
     assert (body["from"], body["size"]) == (20, 10)
 
 

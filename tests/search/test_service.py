@@ -227,3 +227,21 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
         indexed_corpus["vote"].pk
     ]
     assert b"Neighbourhood budget vote" in response.content
+
+
+def test_facet_options_are_ordered_by_count_then_value_with_fixed_and_year_orders():
+    """Counted facets list most frequent first (ties by value, unmatched selections last)."""
+    counted = {"wigan": 2, "leek": 2, "york": 5}
+    assert service.ordered_values("council", counted, ("zeta", "leek")) == [
+        "york",
+        "leek",
+        "wigan",
+        "zeta",
+    ]
+    budgets = service.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
+    assert budgets == ["under-10k", "10k-50k", "over-1m"]
+    assert service.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
+        "2024",
+        "2021",
+        "2019",
+    ]
