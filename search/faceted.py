@@ -132,6 +132,7 @@ def facet_aggregations(params, selections):
 
 
 def highlight(params, synonyms):
+    """Escaped snippets with only ``<mark>`` added, marking the words as typed and synonyms."""
     options = {
         "encoder": "html",
         "pre_tags": ["<mark>"],
@@ -181,8 +182,7 @@ def request_bodies(params, synonym_groups=()):
 
 
 def facet_counts(aggregations):
-    """``{facet: {value: count}}`` from the answer to the counts request, wherever
-    ``facet_aggregations`` put each facet."""
+    """``{facet: {value: count}}`` from the counts answer, wherever each facet was counted."""
     return {
         name: {
             str(bucket["key"]): bucket["doc_count"]
