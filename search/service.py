@@ -172,10 +172,10 @@ def run_searches(*bodies):
 
 def elasticsearch_search(params):
     (hits, counts), took = run_searches(*request_bodies(params, synonym_groups()))
-    counted = facet_counts(counts.get("aggregations", {}))
+    counted = facet_counts(counts["aggregations"])
     results = [
         result_from_source(hit["_source"], best_snippet(hit.get("highlight", {})))
-        for hit in hits.get("hits", {}).get("hits", [])
+        for hit in hits["hits"]["hits"]
     ]
     total = total_hits(counts)
     suggestion = did_you_mean(params.query) if params.query and total < FEW_RESULTS else None
