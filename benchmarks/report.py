@@ -56,7 +56,14 @@ TARGETS = [
     ("api_errors", "Search API errors (all rounds)", "search.errors", "<=", 0, ""),
     ("overhead_p50", "App overhead p50 (API - took)", "search.overhead.p50_ms", "<=", 10, "ms"),
     ("rebuild_rate", "Full rebuild", "index.rebuild_docs_per_s", ">=", 2000, "docs/s"),
-    ("rebuild_vs_floor", "Rebuild time ÷ raw bulk time", "index.rebuild_vs_floor", "<=", 2, "x"),
+    (
+        "rebuild_vs_floor",
+        "Rebuild time ÷ raw streaming_bulk time",
+        "index.rebuild_vs_floor",
+        "<=",
+        2,
+        "x",
+    ),
     ("case_study_p95", "Case study page p95", "pages.case_study.p95_ms", "<=", 50, "ms"),
     (
         "search_queries",
@@ -160,10 +167,18 @@ ROWS = [
         lambda r: fmt(_get(r, "index.prepare_docs_per_s"), "docs/s"),
     ),
     (
-        "Floor: raw bulk of the prepared documents (same requests in flight)",
+        "Floor: raw streaming_bulk of the prepared documents (1 request in flight)",
         lambda r: fmt(_get(r, "index.floor_docs_per_s"), "docs/s"),
     ),
     ("Rebuild time ÷ floor time", lambda r: fmt(_get(r, "index.rebuild_vs_floor"), "x")),
+    (
+        "Stricter floor: raw parallel_bulk (as many requests in flight as the rebuild)",
+        lambda r: fmt(_get(r, "index.parallel_floor_docs_per_s"), "docs/s"),
+    ),
+    (
+        "Rebuild time ÷ stricter floor time",
+        lambda r: fmt(_get(r, "index.rebuild_vs_parallel_floor"), "x"),
+    ),
     ("Index size on the node", lambda r: fmt(_mib(_get(r, "index.store_bytes")), "MiB")),
     ("API, 1 client: p50 / p95 / p99", lambda r: _triple(_get(r, "search.one_client.all"))),
     (
@@ -253,8 +268,9 @@ def render_markdown(runs, notes=""):
         "follow the tables.",
         "",
         "- **Floor** is what Python cannot beat: Elasticsearch's own `took` for the same searches,",
-        "  and a raw `helpers.parallel_bulk` of the same prepared documents for indexing, with",
-        "  as many requests in flight as the rebuild.",
+        "  and a raw `helpers.streaming_bulk` of the same prepared documents for indexing (the",
+        "  issue's floor); a stricter `helpers.parallel_bulk` with as many requests in flight as",
+        "  the rebuild is shown beside it.",
         "- **Peer** is the project's database fallback (the same facets counted by the ORM, as a",
         "  Wagtail site without Elasticsearch would do), served by a second gunicorn whose",
         "  Elasticsearch URL points at a closed port.",

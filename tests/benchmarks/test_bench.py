@@ -43,6 +43,8 @@ def test_tiny_benchmark_writes_results_and_cleans_up(search_node, tmp_path):
     assert data["generate"]["count"] == 12
     assert data["index"]["documents"] == 12
     assert data["index"]["floor_docs_per_s"] > 0
+    assert data["index"]["parallel_floor_docs_per_s"] > 0
+    assert data["index"]["rebuild_vs_parallel_floor"] > 0
     assert data["search"]["one_client"]["all"]["requests"] == 6
     assert data["search"]["eight_clients"]["all"]["requests"] == 12
     assert data["search"]["errors"] == 0
