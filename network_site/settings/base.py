@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,6 +152,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
 NETWORK_CONTACT_EMAIL = os.environ.get("NETWORK_CONTACT_EMAIL", "network@example.org")
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Background work (index sync, email) runs in `manage.py db_worker` beside the web processes.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Elasticsearch: the public search index. Wagtail's own admin search stays on the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")

@@ -23,3 +23,5 @@ WHITENOISE_AUTOREFRESH = True
 # The suite shares two cores with the node: a loaded machine must not look like a dead node.
 # Timeouts and the circuit breaker are tested explicitly with override_settings.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
+# Tasks run inline unless a test starts the real worker against the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
