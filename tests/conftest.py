@@ -1,10 +1,15 @@
 """Shared fixtures; tests marked ``elasticsearch`` use the real node ``make test`` starts."""
 
+import io
+import logging
 import os
+import signal
 import socket
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
 
 from network_site.sites import SITES
 from search import labels
@@ -41,6 +46,36 @@ def fresh_process_copies():
     """Each test starts without the per-process copies (labels, synonyms, sites) of earlier ones."""
     labels.forget()
     SITES.forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def queued_email(django_test_environment):
+    """Email goes through the site's queueing backend, which Django's test set-up replaces."""
+    from operations.mail import BACKEND
+
+    settings.EMAIL_BACKEND = BACKEND
+
+
+@pytest.fixture
+def task_worker(db):
+    """Tasks go to the database backend; calling the fixture runs the real worker until idle."""
+
+    def run_worker():
+        handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+        levels = {
+            name: logging.getLogger(name).level for name in ("django_tasks", "django_tasks_db")
+        }
+        try:
+            call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+        finally:
+            # The worker installs its own signal handlers and log levels for the process.
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
+            for name, level in levels.items():
+                logging.getLogger(name).setLevel(level)
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        yield run_worker
 
 
 @pytest.fixture

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -141,7 +142,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email is queued as a task (operations.mail); the worker delivers it with this backend.
+EMAIL_BACKEND = "operations.mail.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -155,6 +160,10 @@ LOGIN_URL = "wagtailadmin_login"
 
 # Background work (index sync, email) runs in `manage.py db_worker` beside the web processes.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failing task (operations.retry) is tried this often in all, waiting TASK_RETRY_BACKOFF
+# seconds after the first failure and twice as long after each next one.
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_BACKOFF = float(os.environ.get("TASK_RETRY_BACKOFF", "30"))
 
 # Elasticsearch: the public search index. Wagtail's own admin search stays on the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from members.models import INVITATION_MAX_AGE, Invitation
@@ -39,6 +40,26 @@ def test_administrator_invites_officer_by_email(client_administrator, administra
     assert ModelLogEntry.objects.filter(
         action="members.invite", object_id=str(invitation.pk), user=administrator
     ).exists()
+
+
+def test_invitation_is_sent_by_the_worker(task_worker, client_administrator, council_a):
+    """The invite request only queues the email; the worker sends it with the working link."""
+    response = client_administrator.post(
+        reverse("members_admin:invite_officer"),
+        {"council": council_a.pk, "email": "queued.officer@example.org"},
+    )
+    assert response.status_code == 302
+    assert not mail.outbox
+    (queued,) = DBTaskResult.objects.ready().filter(task_path="operations.mail.send_email")
+
+    task_worker()
+
+    (message,) = mail.outbox
+    assert message.to == ["queued.officer@example.org"]
+    invitation = Invitation.objects.get(email="queued.officer@example.org")
+    assert invitation.get_absolute_url() in message.body
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
 
 
 def test_invite_form_rejects_bad_email(client_administrator, council_a):

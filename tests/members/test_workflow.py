@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from members.workflow import WORKFLOW_NAME
@@ -176,3 +177,30 @@ def test_administrators_can_review_too(client_administrator, client_a, officer_a
     act(client_administrator, draft_a, task_state, "approve")
     draft_a.refresh_from_db()
     assert draft_a.live
+
+
+def test_review_notices_wait_for_the_worker(
+    task_worker, client_a, client_moderator, officer_a, moderator, draft_a
+):
+    """Submission, changes-requested and approval notices are queued and sent by the worker."""
+    task_state = submit(client_a, draft_a, officer_a)
+    assert not mail.outbox
+    assert DBTaskResult.objects.ready().filter(task_path="operations.mail.send_email").exists()
+    task_worker()
+    assert moderator.email in {address for message in mail.outbox for address in message.to}
+
+    mail.outbox.clear()
+    act(client_moderator, draft_a, task_state, "reject", comment="Add the budget, please.")
+    assert not mail.outbox
+    task_worker()
+    (notice,) = [message for message in mail.outbox if officer_a.email in message.to]
+    assert "Add the budget, please." in notice.body
+
+    task_state = submit(client_a, draft_a, officer_a)
+    task_worker()
+    mail.outbox.clear()
+    act(client_moderator, draft_a, task_state, "approve")
+    assert not mail.outbox
+    task_worker()
+    assert officer_a.email in {address for message in mail.outbox for address in message.to}
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
