@@ -4,6 +4,8 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from casestudies.models import (
     Approach,
@@ -172,3 +174,19 @@ class SynonymFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "search.Synonym"
         django_get_or_create = ("terms",)
+
+
+class FailedTaskResultFactory(factory.django.DjangoModelFactory):
+    """A task row as the worker leaves it after the last try raised."""
+
+    status = "FAILED"
+    task_path = "operations.mail.send_email"
+    args_kwargs = factory.LazyFunction(lambda: {"args": [], "kwargs": {}})
+    backend_name = "default"
+    run_after = factory.LazyFunction(timezone.now)
+    finished_at = factory.LazyFunction(timezone.now)
+    exception_class_path = "builtins.RuntimeError"
+    traceback = "Traceback (most recent call last):\nRuntimeError: it broke\n"
+
+    class Meta:
+        model = DBTaskResult
