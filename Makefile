@@ -94,12 +94,17 @@ logins: $(VENV_STAMP) ## Print the demo logins
 		.order_by('username').values_list('username', flat=True)]"
 
 .PHONY: run
-run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT
+run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT, with one task worker
 	@echo
 	@$(MAKE) --no-print-directory logins
 	@echo "Health: http://127.0.0.1:$(PORT)/healthz    Stop the search node: make search-down"
+	@echo "Background tasks (email, index updates) run in one worker; its lines start 'worker |'."
 	@echo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(BIN)/python scripts/run-with-worker.py --worker "$(MANAGE) db_worker" -- $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: worker
+worker: migrate ## Run the background task worker alone (make run starts one itself)
+	$(MANAGE) db_worker
 
 .PHONY: lint
 lint: $(VENV_STAMP) ## Check code style with ruff
