@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "network_site.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Cleans the search words of Wagtail's API and admin choosers (its database search fails
+    # on quotes, NUL and blanks).
+    "network_site.search_input.SearchInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
