@@ -184,7 +184,13 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
+# Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR networks).
+# Empty: the socket's address is the client's (network_site/clients.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
 # Login throttling: five failures in a row lock the account and address for an hour.
+# The address is the client's behind a trusted proxy, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "network_site.clients.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
