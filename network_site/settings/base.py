@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "network_site.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Cleans the search words of Wagtail's API and admin choosers (its database search fails
+    # on quotes, NUL and blanks).
+    "network_site.search_input.SearchInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -190,7 +193,13 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
+# Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR networks).
+# Empty: the socket's address is the client's (network_site/clients.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
 # Login throttling: five failures in a row lock the account and address for an hour.
+# The address is the client's behind a trusted proxy, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "network_site.clients.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -1,8 +1,10 @@
 """Sign-in throttling, anonymous access, document uploads and what survives a departing officer."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
@@ -40,6 +42,40 @@ def test_a_few_failures_do_not_lock(client, officer_a, settings):
     response = sign_in(client, officer_a.username, "correct-horse-battery")
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(officer_a.pk)
+
+
+PROXY = "10.0.0.2"
+CLIENT_A = "203.0.113.7"
+CLIENT_B = "198.51.100.9"
+
+
+def test_failures_behind_the_proxy_lock_out_only_that_client(officer_a, settings):
+    """Five bad passwords from client A through the trusted proxy leave client B able to sign in."""
+    settings.TRUSTED_PROXIES = [PROXY]
+    attacker = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=CLIENT_A)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = sign_in(attacker, officer_a.username, "wrong-password")
+    assert response.status_code == 429
+    assert sign_in(attacker, officer_a.username, "correct-horse-battery").status_code == 429
+
+    colleague = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=CLIENT_B)
+    response = sign_in(colleague, officer_a.username, "correct-horse-battery")
+    assert response.status_code == 302
+    assert colleague.session["_auth_user_id"] == str(officer_a.pk)
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {CLIENT_A}
+
+
+def test_a_spoofed_forwarded_for_from_an_untrusted_address_is_ignored(officer_a, settings):
+    """X-Forwarded-For from an address that is not a trusted proxy cannot dodge the lockout."""
+    settings.TRUSTED_PROXIES = [PROXY]
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        response = sign_in(
+            Client(REMOTE_ADDR=CLIENT_A, HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"),
+            officer_a.username,
+            "wrong-password",
+        )
+    assert response.status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {CLIENT_A}
 
 
 def test_anonymous_visitors_get_no_admin(client, draft_a):
