@@ -2,7 +2,15 @@
 
 from casestudies.vocabulary import BUDGET_BANDS
 
-from .params import DEFAULT_PAGE_SIZE, FACET_FIELDS, MAX_PAGE_SIZE, SORT_CHOICES
+from .params import (
+    DEFAULT_PAGE_SIZE,
+    FACET_FIELDS,
+    MAX_PAGE_SIZE,
+    MAX_PARAMETERS,
+    MAX_QUERY_LENGTH,
+    MAX_VALUES_PER_FACET,
+    SORT_CHOICES,
+)
 
 FACET_DESCRIPTIONS = {
     "approach": "Approach slug, e.g. volunteer-led.",
@@ -23,8 +31,8 @@ def _facet_parameter(name):
         "required": False,
         "description": FACET_DESCRIPTIONS[name]
         + " Repeat to select several (OR); different facets combine with AND."
-        " Unknown values match nothing.",
-        "schema": {"type": "array", "items": {"type": "string"}},
+        " Unknown values are ignored (and not shown as selected).",
+        "schema": {"type": "array", "items": {"type": "string"}, "maxItems": MAX_VALUES_PER_FACET},
         "style": "form",
         "explode": True,
     }
@@ -152,6 +160,13 @@ def _json(schema_name, description):
     }
 
 
+TOO_MANY = _json(
+    "Error",
+    "Too many searches from this client; the Retry-After header says how many seconds to wait.",
+)
+TOO_MANY["headers"] = {"Retry-After": {"schema": {"type": "integer", "minimum": 1}}}
+
+
 def openapi_schema():
     return {
         "openapi": "3.1.0",
@@ -174,7 +189,7 @@ def openapi_schema():
                             "in": "query",
                             "required": False,
                             "description": "Words to search for; empty matches everything.",
-                            "schema": {"type": "string", "maxLength": 200},
+                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
                         *(_facet_parameter(name) for name in FACET_FIELDS),
                         {
@@ -204,7 +219,13 @@ def openapi_schema():
                     ],
                     "responses": {
                         "200": _json("SearchResponse", "A page of results with facet counts."),
-                        "400": _json("Error", "An invalid page, page_size or sort."),
+                        "400": _json(
+                            "Error",
+                            "An invalid page, page_size or sort, search words over "
+                            f"{MAX_QUERY_LENGTH} characters, over {MAX_VALUES_PER_FACET} values "
+                            f"for a facet or over {MAX_PARAMETERS} parameters in all.",
+                        ),
+                        "429": TOO_MANY,
                     },
                 }
             },
@@ -218,10 +239,14 @@ def openapi_schema():
                             "in": "query",
                             "required": False,
                             "description": "The start of a title.",
-                            "schema": {"type": "string", "maxLength": 200},
+                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         }
                     ],
-                    "responses": {"200": _json("SuggestResponse", "Matching titles.")},
+                    "responses": {
+                        "200": _json("SuggestResponse", "Matching titles."),
+                        "400": _json("Error", f"A prefix over {MAX_QUERY_LENGTH} characters."),
+                        "429": TOO_MANY,
+                    },
                 }
             },
         },

@@ -28,7 +28,10 @@ MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 10_000
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 255
-MAX_VALUES_PER_FACET = 50
+# Every selected value is echoed as a checkbox and a "remove" link holding the whole URL, so
+# the page grows with the square of the number of values: these caps keep it bounded.
+MAX_VALUES_PER_FACET = 20
+MAX_PARAMETERS = 40
 
 
 class InvalidSearch(ValueError):
@@ -41,6 +44,14 @@ def clean_text(value, limit):
         " " if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} else char for char in value
     )
     return re.sub(r"\s+", " ", value).strip()[:limit].strip()
+
+
+def clean_query(raw):
+    """The search words, cleaned; longer than ``MAX_QUERY_LENGTH`` is an ``InvalidSearch``."""
+    query = clean_text(raw, MAX_QUERY_LENGTH + 1)
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidSearch(f"Search words can be at most {MAX_QUERY_LENGTH} characters long.")
+    return query
 
 
 def _positive_int(raw, name, default, maximum):
@@ -66,7 +77,9 @@ class SearchParams:
     @classmethod
     def from_querydict(cls, data):
         """Validate request parameters; raises ``InvalidSearch`` with a readable message."""
-        query = clean_text(data.get("q", ""), MAX_QUERY_LENGTH)
+        if sum(len(values) for _name, values in data.lists()) > MAX_PARAMETERS:
+            raise InvalidSearch(f"A search can have at most {MAX_PARAMETERS} parameters.")
+        query = clean_query(data.get("q", ""))
         filters = {}
         for name in FACET_FIELDS:
             values = [clean_text(value, MAX_VALUE_LENGTH) for value in data.getlist(name)]
@@ -91,6 +104,9 @@ class SearchParams:
     @property
     def default_sort(self):
         return "relevance" if self.query else "newest"
+
+    def with_filters(self, filters):
+        return SearchParams(self.query, filters, self.sort, self.page, self.page_size)
 
     def selected(self, name, value):
         return value in self.filters.get(name, ())

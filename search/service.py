@@ -87,6 +87,26 @@ def facet_labels(counts, params):
     return {**FACET_LABELS, **names, "year": {}}
 
 
+# Years a case study can start in (casestudies.models.YEAR_VALIDATORS).
+YEARS = {str(year) for year in range(1900, 2101)}
+
+
+def known_values(name, values):
+    """The values of ``values`` that name something facet ``name`` has."""
+    if name in labels.LABEL_SOURCES:
+        named = labels.labels(name, values)
+    else:
+        named = FACET_LABELS.get(name, YEARS)
+    return tuple(value for value in values if value in named)
+
+
+def known_filters(params):
+    """``params`` without facet values that name nothing: they are ignored, never echoed back
+    (a URL of made-up values would otherwise come back as as many checkboxes and links)."""
+    filters = {name: known_values(name, values) for name, values in params.filters.items()}
+    return params if filters == params.filters else params.with_filters(filters)
+
+
 def ordered_values(name, counted, selected):
     """The values facet ``name`` lists, in the order it shows them."""
     if name in FIXED_ORDER:
@@ -219,8 +239,12 @@ def _with_fallback(primary, fallback, what):
 
 
 def search(params):
-    """Search case studies: ``SearchResults`` from Elasticsearch, or from the database."""
+    """Search case studies: ``SearchResults`` from Elasticsearch, or from the database.
+
+    ``results.params`` are ``params`` without unknown facet values (``known_filters``).
+    """
     started = time.perf_counter()
+    params = known_filters(params)
     results = _with_fallback(
         lambda: elasticsearch_search(params), lambda: database_search(params), "search"
     )

@@ -1,13 +1,23 @@
+import functools
+
 import orjson
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import service
+from . import ratelimit, service
 from .client import ping
 from .openapi import openapi_schema
-from .params import MAX_QUERY_LENGTH, SORT_CHOICES, InvalidSearch, SearchParams, clean_text
+from .params import (
+    MAX_QUERY_LENGTH,
+    SORT_CHOICES,
+    InvalidSearch,
+    SearchParams,
+    clean_query,
+    clean_text,
+)
 
 FACET_LEGENDS = {
     "approach": "Approach",
@@ -94,15 +104,50 @@ def chips(results):
     ]
 
 
+def page_error(request, message, status):
+    context = {
+        "error": message,
+        "query": clean_text(request.GET.get("q", ""), MAX_QUERY_LENGTH),
+        "canonical_url": request.build_absolute_uri("/search/"),
+    }
+    return render(request, "search/search.html", context, status=status)
+
+
+def json_error(request, message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def rate_limited(scope, setting, error_response):
+    """Answer 429 with ``Retry-After`` once a client is over the rate named by ``setting``."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def limited(request, *args, **kwargs):
+            seconds = ratelimit.retry_after(request, scope, getattr(settings, setting))
+            if not seconds:
+                return view(request, *args, **kwargs)
+            message = (
+                f"Too many searches from your address: please wait {seconds} seconds and try again."
+            )
+            response = error_response(request, message, 429)
+            response["Retry-After"] = str(seconds)
+            return response
+
+        return limited
+
+    return decorate
+
+
 @require_GET
+@rate_limited("search", "SEARCH_RATE_LIMIT", page_error)
 def search_page(request):
     """The search page: a plain GET form, so every state is a shareable URL."""
     try:
         params = SearchParams.from_querydict(request.GET)
     except InvalidSearch as error:
-        context = {"error": str(error), "query": clean_text(request.GET.get("q", ""), 200)}
-        return render(request, "search/search.html", context, status=400)
+        return page_error(request, str(error), 400)
     results = service.search(params)
+    params = results.params
     context = {
         "params": params,
         "query": params.query,
@@ -111,6 +156,8 @@ def search_page(request):
         "chips": chips(results),
         "result_list": display_results(results),
         "clear_url": SearchParams(query=params.query).url(),
+        # The search as understood, not the URL as sent (unknown values are not echoed).
+        "canonical_url": request.build_absolute_uri("/search/" + params.url()),
         "sort_choices": SORT_CHOICES.items(),
         "pagination": page_links(params, results.pages),
         "previous_url": params.url(page=params.page - 1) if params.page > 1 else "",
@@ -128,19 +175,24 @@ def fast_json(data):
 
 
 @require_GET
+@rate_limited("search", "SEARCH_RATE_LIMIT", json_error)
 def api_search(request):
     """JSON search; the same parameters as the page. See /api/search/openapi.json."""
     try:
         params = SearchParams.from_querydict(request.GET)
     except InvalidSearch as error:
-        return JsonResponse({"error": str(error)}, status=400)
+        return json_error(request, str(error), 400)
     return fast_json(service.search(params).as_json())
 
 
 @require_GET
+@rate_limited("suggest", "SEARCH_SUGGEST_RATE_LIMIT", json_error)
 def api_suggest(request):
     """Title completions for the search box."""
-    prefix = clean_text(request.GET.get("q", ""), MAX_QUERY_LENGTH)
+    try:
+        prefix = clean_query(request.GET.get("q", ""))
+    except InvalidSearch as error:
+        return json_error(request, str(error), 400)
     backend, suggestions = service.suggest(prefix)
     return JsonResponse({"query": prefix, "backend": backend, "suggestions": suggestions})
 

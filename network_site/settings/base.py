@@ -177,8 +177,25 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "5"))
 # After a failure to reach the node, search answers from the database for this many seconds.
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+# Searches per client (/search/ and /api/search/ together; suggest on its own), as N/s|m|h|d;
+# empty turns the limit off. Above it: 429 with Retry-After.
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+SEARCH_SUGGEST_RATE_LIMIT = os.environ.get("SEARCH_SUGGEST_RATE_LIMIT", "240/m")
+SEARCH_RATE_LIMIT_CACHE = "ratelimit"
 # Seconds a rebuild keeps the previous index after moving the alias, for searches in flight.
 SEARCH_OLD_INDEX_GRACE = float(os.environ.get("SEARCH_OLD_INDEX_GRACE", "2"))
+
+# The rate-limit counters must be shared by every gunicorn worker (and every web container):
+# the database cache, in a table made by `manage.py createcachetable`. The default cache stays
+# per process.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "search_rate_limit",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
+}
 
 WAGTAIL_SITE_NAME = "Co-operative Councils Knowledge Network"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

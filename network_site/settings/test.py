@@ -25,3 +25,9 @@ WHITENOISE_AUTOREFRESH = True
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
 # Tasks run inline unless a test starts the real worker against the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Rate-limit counters per process; the limit is tested explicitly with override_settings.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate"},
+}
+SEARCH_RATE_LIMIT = SEARCH_SUGGEST_RATE_LIMIT = "100000/m"

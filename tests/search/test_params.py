@@ -47,9 +47,25 @@ def test_facet_values_are_repeatable_deduplicated_and_cleaned():
 
 
 def test_too_many_values_for_one_facet_is_refused():
-    """More than 50 values for a facet is a clear error rather than a huge query."""
-    with pytest.raises(InvalidSearch):
-        parse("&".join(f"council=c{number}" for number in range(51)))
+    """More than 20 values for a facet is a clear error rather than a huge query."""
+    assert len(parse("&".join(f"council=c{number}" for number in range(20))).filters["council"])
+    with pytest.raises(InvalidSearch, match="at most 20 values for 'council'"):
+        parse("&".join(f"council=c{number}" for number in range(21)))
+
+
+def test_too_many_parameters_in_all_is_refused():
+    """More than 40 parameter values in all, whatever their names, is a clear error."""
+    parse("&".join(f"x{number}=1" for number in range(40)))
+    with pytest.raises(InvalidSearch, match="at most 40 parameters"):
+        parse("&".join(f"x{number}=1" for number in range(41)))
+
+
+def test_too_long_a_query_is_refused_not_cut():
+    """Search words over 200 characters (after cleaning) are an error, not silently cut."""
+    assert len(parse("q=" + "x" * 200).query) == 200
+    assert parse("q=" + "x" * 150 + "%20" * 100 + "y").query == "x" * 150 + " y"
+    with pytest.raises(InvalidSearch, match="at most 200 characters"):
+        parse("q=" + "x" * 201)
 
 
 def test_clean_text_strips_control_characters_and_caps_length():

@@ -2,6 +2,7 @@
 
 import jsonschema
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,7 +108,7 @@ def test_invalid_page_page_size_or_sort_is_a_400_with_a_message(search_index, qu
         "food AND NOT && || !",
         "🥕🍎 community",
         "comm\x00unity\x1b[31m",
-        "cupboard " * 100,
+        "cupboard " * 22,
         "*?~^/[]{}",
         "<script>alert(1)</script>",
     ],
@@ -226,3 +227,122 @@ def test_arbitrary_parameters_never_cause_a_server_error(indexed_corpus, params)
     else:
         assert data["backend"] == "elasticsearch"
         assert data["total"] >= len(data["results"])
+
+
+def hostile_query_string(size):
+    """Made-up values for every facet, as many as fit in ``size`` bytes of query string."""
+    pairs, number = [], 0
+    while len("&".join(pairs)) < size:
+        name = list(FACET_FIELDS)[number % len(FACET_FIELDS)]
+        pairs.append(f"{name}=made-up-value-{number:05d}")
+        number += 1
+    return "&".join(pairs[:-1])
+
+
+def under_the_caps_query_string():
+    """Forty made-up values of the longest allowed length: within every count and length cap."""
+    return "&".join(
+        f"{name}=made-up-value-{number}-" + "x" * 230
+        for name in FACET_FIELDS
+        for number in range(5)
+    )
+
+
+@pytest.mark.parametrize(
+    ("query_string", "status"),
+    [(hostile_query_string(4096), 400), (under_the_caps_query_string(), 200)],
+    ids=["4kB-of-short-values", "40-values-of-255-characters"],
+)
+def test_made_up_facet_values_do_not_amplify_the_answer(indexed_corpus, query_string, status):
+    """A URL of unknown facet values gets a page no bigger than the plain search page back."""
+    assert len(query_string) > 4000
+    client = Client()
+    for url in ("/search/", "/api/search/"):
+        plain = client.get(url)
+        response = client.get(f"{url}?{query_string}")
+        assert response.status_code == status
+        assert len(response.content) <= len(plain.content) + 1_000
+        assert b"made-up-value" not in response.content
+
+
+def test_unknown_values_are_ignored_and_known_ones_kept(indexed_corpus):
+    """Known facet values stay selected (with a remove link); unknown ones are dropped."""
+    data = (
+        Client()
+        .get(
+            "/api/search/", {"theme": ["democracy-participation", "no-such-theme"], "year": "1066"}
+        )
+        .json()
+    )
+    selected = {
+        name: [option["value"] for option in options if option["selected"]]
+        for name, options in data["facets"].items()
+    }
+    assert selected["theme"] == ["democracy-participation"] and selected["year"] == []
+    assert data["total"] == 2
+    html = Client().get("/search/", {"theme": ["democracy-participation", "nope"]}).content
+    assert b"Remove filter </span>Theme: Democracy and participation" in html
+    assert b"nope" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "x" * 201},
+        {"council": [f"c{number}" for number in range(21)]},
+        {name: [f"v{number}" for number in range(6)] for name in FACET_FIELDS},
+    ],
+)
+def test_too_long_a_query_or_too_many_values_is_a_400(search_index, query):
+    """A query over 200 characters, over 20 values of a facet or over 40 in all: a clear 400."""
+    api = Client().get("/api/search/", query)
+    assert api.status_code == 400
+    message = api.json()["error"]
+    assert "at most" in message
+    page = Client().get("/search/", query)
+    assert page.status_code == 400
+    assert message in page.content.decode().replace("&#x27;", "'")
+
+
+def test_suggest_refuses_too_long_a_prefix(search_index):
+    """The suggest endpoint answers a prefix over 200 characters with a 400 and a message."""
+    response = Client().get("/api/search/suggest/", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert "at most 200" in response.json()["error"]
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """Rate-limit counters from earlier tests are forgotten."""
+    caches["ratelimit"].clear()
+    yield
+    caches["ratelimit"].clear()
+
+
+@pytest.mark.parametrize("url", ["/search/", "/api/search/", "/api/search/suggest/"])
+def test_searches_are_rate_limited_per_client(search_index, settings, fresh_rate_limits, url):
+    """Above SEARCH_RATE_LIMIT a client gets 429 with Retry-After; another client does not."""
+    settings.SEARCH_RATE_LIMIT = "3/m"
+    settings.SEARCH_SUGGEST_RATE_LIMIT = "3/m"
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(3):
+        assert client.get(url, {"q": "food"}).status_code == 200
+    limited = client.get(url, {"q": "food"})
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert "Too many searches" in limited.content.decode()
+    if url != "/search/":
+        validate(limited.json(), "Error")
+    assert Client(REMOTE_ADDR="198.51.100.9").get(url, {"q": "food"}).status_code == 200
+
+
+def test_rate_limit_counts_the_client_behind_the_trusted_proxy(
+    search_index, settings, fresh_rate_limits
+):
+    """Behind a trusted proxy each forwarded client has its own allowance."""
+    settings.SEARCH_RATE_LIMIT = "2/m"
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    assert [first.get("/api/search/").status_code for _ in range(3)] == [200, 200, 429]
+    assert second.get("/api/search/").status_code == 200
