@@ -74,6 +74,7 @@ search-status: ## Show the local Elasticsearch node's health, process and dictio
 .PHONY: migrate
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 .PHONY: demo
 demo: migrate ## Load the demo councils, case studies and logins
