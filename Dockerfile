@@ -22,8 +22,9 @@ WORKDIR /app
 COPY . .
 COPY --from=frontend /build/node_modules/govuk-frontend node_modules/govuk-frontend
 RUN pip install . \
-    # The key only lets settings load for collectstatic; the running container needs its own.
-    && SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    # Key and address only let settings load for collectstatic; the container needs its own.
+    && SECRET_KEY=collectstatic-only SITE_URL=http://collectstatic.invalid \
+       python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media \
     && chown -R app:app /app/var
 

@@ -88,6 +88,7 @@ class Bench:
             # Plain HTTP on loopback: no TLS proxy in front of the benchmark's gunicorn.
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": f"{HOST},localhost,testserver",
+            "SITE_URL": f"http://{HOST}",
             "LOG_LEVEL": "WARNING",
             # The benchmark is one client on loopback: the limiter still runs, but never refuses.
             "SEARCH_RATE_LIMIT": "10000000/m",

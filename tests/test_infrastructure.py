@@ -1,50 +1,23 @@
 """The project's own tooling: production settings, the search node script, compose, gunicorn."""
 
 import http.server
-import os
 import runpy
 import shutil
-import subprocess
 import sys
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from search.client import get_search_client
+from tests.helpers.processes import DEPLOY_SECRET_KEY, ROOT, clean_env, production_env, run
 
-ROOT = Path(__file__).resolve().parent.parent
 SEARCH_NODE = ROOT / "scripts" / "search-node.sh"
-
-
-def run(command, env=None, timeout=120):
-    return subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
-
-
-def clean_env(**overrides):
-    """The current environment minus the project's settings variables, plus ``overrides``."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
-    env.update(overrides)
-    return env
-
-
-def production_env(**overrides):
-    return clean_env(DJANGO_SETTINGS_MODULE="network_site.settings.production", **overrides)
 
 
 def test_production_check_deploy_has_no_warnings():
     """`manage.py check --deploy` with production settings and its variables set is clean."""
-    env = production_env(
-        SECRET_KEY="k3y-for-the-deploy-check-" + "x7Qp9zLm2Rv8Tn4Wb6Yc1Hd5Jf3Gs0Ka" * 2,
-        ALLOWED_HOSTS="network.example.org",
-    )
+    env = production_env(SECRET_KEY=DEPLOY_SECRET_KEY, SITE_URL="https://network.example.org")
 
     result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
 
@@ -67,7 +40,8 @@ def test_production_redirects_plain_http_except_the_health_check(tmp_path):
         "print(c.get('/').status_code, c.get('/healthz').status_code)"
     )
     env = production_env(
-        SECRET_KEY="k3y-for-the-redirect-check-" + "x7Qp9zLm2Rv8Tn4Wb6Yc1Hd5Jf3Gs0Ka" * 2,
+        SECRET_KEY=DEPLOY_SECRET_KEY,
+        SITE_URL="https://network.example.org",
         ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
     )
@@ -97,7 +71,11 @@ needs_compose = pytest.mark.skipif(
 @needs_compose
 def test_docker_compose_file_is_valid():
     """`docker compose config -q` accepts docker-compose.yml when the required secrets are set."""
-    env = clean_env(SECRET_KEY="compose-check", POSTGRES_PASSWORD="compose-check")
+    env = clean_env(
+        SECRET_KEY="compose-check",
+        POSTGRES_PASSWORD="compose-check",
+        SITE_URL="https://network.example.org",
+    )
 
     result = run([*compose_command(), "config", "-q"], env)
 
@@ -105,9 +83,27 @@ def test_docker_compose_file_is_valid():
 
 
 @needs_compose
+def test_docker_compose_sets_the_site_and_media_from_the_environment():
+    """The web service needs SITE_URL, applies it to the Site before gunicorn, and sets media."""
+    env = clean_env(SECRET_KEY="compose-check", POSTGRES_PASSWORD="compose-check")
+
+    missing = run([*compose_command(), "config", "-q"], env)
+    config = run([*compose_command(), "config"], {**env, "SITE_URL": "https://network.example.org"})
+
+    assert missing.returncode != 0
+    assert "SITE_URL" in missing.stderr
+    assert config.returncode == 0, config.stderr
+    web = config.stdout.split("\n  web:", 1)[1]
+    assert "SITE_URL: https://network.example.org" in web
+    assert "MEDIA_ROOT: /app/var/media" in web
+    assert "SERVE_MEDIA: 'true'" in web or 'SERVE_MEDIA: "true"' in web
+    assert web.index("configure_site") < web.index("exec gunicorn")
+
+
+@needs_compose
 def test_docker_compose_requires_secret_key():
     """The compose stack refuses to start without SECRET_KEY, naming the missing variable."""
-    env = clean_env(POSTGRES_PASSWORD="compose-check")
+    env = clean_env(POSTGRES_PASSWORD="compose-check", SITE_URL="https://network.example.org")
 
     result = run([*compose_command(), "config", "-q"], env)
 

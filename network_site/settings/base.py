@@ -2,8 +2,10 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -22,6 +24,24 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_port(name, default):
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise ImproperlyConfigured(f"{name} ({value!r}) must be a port number.")
+    return int(value)
+
+
+def env_url(name, default=""):
+    """An absolute http(s) address from the environment, without a trailing slash."""
+    value = os.environ.get(name) or default
+    parts = urlsplit(value)
+    if value and (parts.scheme not in {"http", "https"} or not parts.hostname):
+        raise ImproperlyConfigured(
+            f"{name} ({value!r}) must be an absolute http(s) address, e.g. https://network.example.org"
+        )
+    return value.rstrip("/")
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -32,6 +52,8 @@ INSTALLED_APPS = [
     "search",
     # Before the wagtail apps, so its templates (e.g. the lockout page) can override theirs.
     "members",
+    # Before django.contrib.staticfiles, whose runserver it extends with the loopback guard.
+    "network_site.deployment",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -138,12 +160,15 @@ STATICFILES_DIRS = [
     # GOV.UK Frontend (compiled CSS, JS, assets) from `npm ci`; casestudies/checks.py checks it.
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
 ]
-MEDIA_URL = "/media/"
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Renditions under MEDIA_URL/images/ served by Django itself, for a stack with no proxy that
+# serves MEDIA_ROOT. Documents always go through Wagtail's serve view (privacy checks).
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
 
 # Every email is queued as a task (operations.mail); the worker delivers it with this backend.
 EMAIL_BACKEND = "operations.mail.TaskEmailBackend"
@@ -198,7 +223,14 @@ CACHES = {
 }
 
 WAGTAIL_SITE_NAME = "Co-operative Councils Knowledge Network"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address: admin email links, API URLs and the Site record (manage.py configure_site).
+SITE_URL = env_url("SITE_URL")
+WAGTAILADMIN_BASE_URL = env_url("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
+_site = urlsplit(SITE_URL or WAGTAILADMIN_BASE_URL)
+SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or _site.hostname
+SITE_PORT = env_port("SITE_PORT", _site.port or {"http": 80, "https": 443}[_site.scheme])
+# Initials instead of a Gravatar image: no third-party request that says who is signed in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Reports only: no SVG or HTML, which could carry scripts.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "rtf"]

@@ -1,4 +1,8 @@
-"""Local development: debug on, console email, a fixed insecure key unless one is given."""
+"""Local development: debug on, console email, a fixed insecure key unless one is given.
+
+Loopback only: runserver and gunicorn refuse any other address while DEBUG is on
+(network_site/deployment/binding.py), and no other host name is answered.
+"""
 
 import os
 
@@ -9,4 +13,4 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-product
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")  # noqa: F405
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

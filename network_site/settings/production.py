@@ -1,4 +1,5 @@
-"""Production: every secret from the environment, refuses to start without SECRET_KEY."""
+"""Production: every secret from the environment; refuses to start without SECRET_KEY or the
+site's public address (SITE_URL or WAGTAILADMIN_BASE_URL)."""
 
 import os
 
@@ -9,6 +10,16 @@ from .base import *  # noqa: F403
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+if not (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL")):
+    raise ImproperlyConfigured(
+        "SITE_URL (or WAGTAILADMIN_BASE_URL) must be set to the site's public address for "
+        "production, e.g. https://network.example.org: admin links, API URLs and the Site "
+        "record are built from it."
+    )
+# Loopback stays allowed for the container's own health probe.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or list(  # noqa: F405
+    dict.fromkeys([SITE_HOSTNAME, "127.0.0.1", "localhost"])  # noqa: F405
+)
 
 STORAGES = {
     **STORAGES,  # noqa: F405
