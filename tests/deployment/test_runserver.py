@@ -1,13 +1,10 @@
 """`manage.py runserver` with the dev settings serves on loopback only."""
 
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.helpers.processes import ROOT, dev_env, free_port, run
+from tests.helpers.processes import dev_env, free_port, run, serve
 
 
 @pytest.mark.parametrize("address", ["0.0.0.0", "0", "[::]"])
@@ -33,22 +30,7 @@ def test_runserver_with_dev_settings_serves_on_loopback(tmp_path):
         "--noreload",
         "--skip-checks",
     ]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=dev_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        status = None
-        deadline = time.monotonic() + 60
-        while status is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/healthz", timeout=5
-                ) as response:
-                    status = response.status
-            except OSError:
-                time.sleep(0.5)
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=30)
 
-    assert status == 200, errors.decode()
+    status, errors = serve(command, dev_env(tmp_path), f"http://127.0.0.1:{port}/healthz")
+
+    assert status == 200, errors

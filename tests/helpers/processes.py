@@ -5,6 +5,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -67,3 +69,28 @@ def settings_values(env, *names):
     result = run([sys.executable, "-c", probe], env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
+
+
+def first_status(url, server, timeout=60):
+    """The status of the first answer from ``url`` while ``server`` (a Popen) runs, else None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status
+        except OSError:
+            time.sleep(0.5)
+    return None
+
+
+def serve(command, env, url, timeout=60):
+    """Start ``command``, return (status of the first answer from ``url``, its stderr), stop it."""
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        status = first_status(url, server, timeout)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    return status, errors.decode()
