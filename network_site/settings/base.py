@@ -166,8 +166,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Renditions under MEDIA_URL/images/ served by Django itself, for a stack with no proxy that
-# serves MEDIA_ROOT. Documents always go through Wagtail's serve view (privacy checks).
+# On: the app serves image renditions (MEDIA_URL/images/, network_site/deployment/media.py),
+# for a box with no proxy. Off: the proxy serves MEDIA_ROOT/images/. Never documents' files,
+# which go through Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD below), nor image originals.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 
 # Every email is queued as a task (operations.mail); the worker delivers it with this backend.

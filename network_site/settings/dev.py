@@ -14,3 +14,5 @@ EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# `make run` has no proxy in front: the dev server serves image renditions itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)  # noqa: F405
