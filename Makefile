@@ -12,6 +12,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# Where `make run` serves: the Site record, admin links and API URLs are built from it.
+DEV_SITE_URL = http://127.0.0.1:$(PORT)
 
 export SEARCH_PORT ?= 9200
 export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_PORT)
@@ -96,12 +98,13 @@ logins: $(VENV_STAMP) ## Print the demo logins
 
 .PHONY: run
 run: install search-up migrate demo index ## Set everything up and serve on http://127.0.0.1:$PORT, with one task worker
+	SITE_URL=$(DEV_SITE_URL) $(MANAGE) configure_site
 	@echo
 	@$(MAKE) --no-print-directory logins
 	@echo "Health: http://127.0.0.1:$(PORT)/healthz    Stop the search node: make search-down"
 	@echo "Background tasks (email, index updates) run in one worker; its lines start 'worker |'."
 	@echo
-	$(BIN)/python scripts/run-with-worker.py --worker "$(MANAGE) db_worker" -- $(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(DEV_SITE_URL) $(BIN)/python scripts/run-with-worker.py --worker "$(MANAGE) db_worker" -- $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: worker
 worker: migrate ## Run the background task worker alone (make run starts one itself)

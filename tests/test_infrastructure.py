@@ -8,6 +8,7 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from search.client import get_search_client
 from tests.helpers.processes import DEPLOY_SECRET_KEY, ROOT, clean_env, production_env, run
@@ -63,6 +64,13 @@ def compose_command():
     return None
 
 
+def compose_web_environment(env):
+    """The web service's environment as `docker compose config` resolves it with ``env``."""
+    result = run([*compose_command(), "config"], env)
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)["services"]["web"]["environment"]
+
+
 needs_compose = pytest.mark.skipif(
     compose_command() is None, reason="neither `docker compose` nor docker-compose is installed"
 )
@@ -98,6 +106,43 @@ def test_docker_compose_sets_the_site_and_media_from_the_environment():
     assert "MEDIA_ROOT: /app/var/media" in web
     assert "SERVE_MEDIA: 'true'" in web or 'SERVE_MEDIA: "true"' in web
     assert web.index("configure_site") < web.index("exec gunicorn")
+
+
+@needs_compose
+def test_docker_compose_passes_an_admin_address_through():
+    """WAGTAILADMIN_BASE_URL reaches the web service when set, and is empty (SITE_URL) when not."""
+    env = clean_env(
+        SECRET_KEY="compose-check",
+        POSTGRES_PASSWORD="compose-check",
+        SITE_URL="https://network.example.org",
+    )
+
+    default = compose_web_environment(env)
+    separate = compose_web_environment(
+        {**env, "WAGTAILADMIN_BASE_URL": "https://admin.network.example.org"}
+    )
+
+    assert default["WAGTAILADMIN_BASE_URL"] in ("", None)
+    assert separate["WAGTAILADMIN_BASE_URL"] == "https://admin.network.example.org"
+
+
+@needs_compose
+def test_the_compose_web_environment_passes_the_deploy_check():
+    """The web service's environment, as compose resolves it, gives a clean `check --deploy`."""
+    web = compose_web_environment(
+        clean_env(
+            SECRET_KEY=DEPLOY_SECRET_KEY,
+            POSTGRES_PASSWORD="compose-check",
+            SITE_URL="https://network.example.org",
+        )
+    )
+    env = clean_env(**{name: str(value or "") for name, value in web.items()})
+
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert web["DJANGO_SETTINGS_MODULE"] == "network_site.settings.production"
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
 
 
 @needs_compose
@@ -141,6 +186,21 @@ def test_make_help_lists_the_documented_targets():
     assert result.returncode == 0, result.stderr
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
     assert {"run", "test", "search-up", "search-down", "search-status", "install"} <= listed
+
+
+def test_make_run_points_the_site_and_admin_at_the_dev_server():
+    """`make run` moves the Site record to 127.0.0.1:$PORT before serving there with that URL."""
+    # A dry run: prints the recipe lines (the recursive `logins` too) without running them.
+    result = run(["make", "--no-print-directory", "--dry-run", "run", "PORT=8123"])
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    (configure,) = [n for n, line in enumerate(lines) if "manage.py configure_site" in line]
+    (serve,) = [n for n, line in enumerate(lines) if "manage.py runserver" in line]
+    assert "SITE_URL=http://127.0.0.1:8123 " in lines[configure]
+    assert lines[serve].startswith("SITE_URL=http://127.0.0.1:8123 ")
+    assert lines[serve].endswith("runserver 127.0.0.1:8123")
+    assert configure < serve
 
 
 def node_script(command, port, state_dir, timeout=30):
