@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 from .deployment.media import media_urlpatterns
+from .deployment.views import security_txt
 
 urlpatterns = [
     # Before Wagtail's admin: narrower permissions for a few of its views.
@@ -17,6 +18,7 @@ urlpatterns = [
     path("invitations/", include("members.urls")),
     path("", include("search.urls")),
     path("sitemap.xml", sitemap),
+    path(".well-known/security.txt", security_txt),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

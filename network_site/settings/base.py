@@ -1,6 +1,7 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +41,17 @@ def env_url(name, default=""):
             f"{name} ({value!r}) must be an absolute http(s) address, e.g. https://network.example.org"
         )
     return value.rstrip("/")
+
+
+def env_contact(name):
+    """A contact URI from an email address (as mailto:) or an https URL; empty when unset."""
+    value = os.environ.get(name, "").strip()
+    address = value.removeprefix("mailto:")
+    if not value or (value.startswith("https://") and urlsplit(value).hostname):
+        return value
+    if re.fullmatch(r"[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+", address):
+        return f"mailto:{address}"
+    raise ImproperlyConfigured(f"{name} ({value!r}) must be an email address or an https URL.")
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -230,6 +242,8 @@ WAGTAILADMIN_BASE_URL = env_url("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127
 _site = urlsplit(SITE_URL or WAGTAILADMIN_BASE_URL)
 SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or _site.hostname
 SITE_PORT = env_port("SITE_PORT", _site.port or {"http": 80, "https": 443}[_site.scheme])
+# Where to report a vulnerability, published at /.well-known/security.txt (none when unset).
+SECURITY_CONTACT = env_contact("SECURITY_CONTACT")
 # Initials instead of a Gravatar image: no third-party request that says who is signed in.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -25,6 +25,7 @@ SETTINGS_VARIABLES = {
     "MEDIA_URL",
     "SERVE_MEDIA",
     "GUNICORN_BIND",
+    "SECURITY_CONTACT",
 }
 # Long enough for the check framework; production settings also need a site address.
 DEPLOY_SECRET_KEY = "k3y-for-the-deploy-check-" + "x7Qp9zLm2Rv8Tn4Wb6Yc1Hd5Jf3Gs0Ka" * 2
