@@ -3,8 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from django.urls import reverse
+
+from casestudies.forms import CONTROL_CHARACTER_MESSAGE
 from casestudies.models import CaseStudyPage
 from tests.factories import (
     ApproachFactory,
@@ -12,6 +15,13 @@ from tests.factories import (
     CouncilPageFactory,
     ThemeFactory,
     UserFactory,
+)
+from tests.members.conftest import (  # noqa: F401 (fixtures)
+    client_a,
+    council_a,
+    draft_a,
+    edit_form_data,
+    officer_a,
 )
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +185,73 @@ def test_saved_page_derives_budget_band():
     assert CaseStudyPageFactory(budget=None).budget_band == "not-stated"
     assert CaseStudyPageFactory(budget=10_000).budget_band == "10k-50k"
     assert CaseStudyPageFactory(budget=1_000_000).budget_band == "over-1m"
+
+
+# C0 controls other than tab, newline and carriage return, DEL and the C1 controls.
+# (Django's own validator already refuses U+0000 in single-line fields, with its own message.)
+CONTROL_CHARACTERS = ["\x01", "\x1e", "\x1f", "\x7f", "\x85", "\x9f"]
+
+
+def _edit(client, page, user, **changes):
+    data = edit_form_data(page, user, **changes)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+@pytest.mark.parametrize("character", CONTROL_CHARACTERS)
+def test_control_character_in_title_is_a_form_error(client_a, officer_a, draft_a, character):
+    """A title holding a control character is refused in the admin edit form with a message."""
+    response = _edit(client_a, draft_a, officer_a, title=f"Alpha{character}fridge")
+    assert response.status_code == 200
+    assert "title" in response.context["form"].errors
+    assert CONTROL_CHARACTER_MESSAGE in response.content.decode()
+    draft_a.refresh_from_db()
+    assert "fridge" in draft_a.latest_revision.as_object().title
+    assert character not in draft_a.latest_revision.as_object().title
+
+
+@pytest.mark.parametrize("field", ["summary", "contact_name", "hero_alt"])
+def test_control_character_in_other_text_fields_is_a_form_error(
+    client_a, officer_a, draft_a, field
+):
+    """Summary and the other text fields refuse control characters too."""
+    response = _edit(client_a, draft_a, officer_a, **{field: "Tenants\x1fpanel"})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+
+
+def test_tab_newline_and_carriage_return_are_allowed(client_a, officer_a, draft_a):
+    """Ordinary whitespace is not a control character for this rule: the edit saves."""
+    response = _edit(client_a, draft_a, officer_a, summary="Line one\r\nLine\ttwo")
+    assert response.status_code == 302, response.context["form"].errors
+    draft_a.refresh_from_db()
+    assert "Line\ttwo" in draft_a.latest_revision.as_object().summary
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("paragraph", rich_text("<p>Food\x1ebags</p>")),
+        ("quote", {"quote": "Good\x85work", "attribution": "A resident"}),
+        ("section", {"heading": "challenge", "text": rich_text("<p>Start\x9fed</p>")}),
+    ],
+)
+def test_control_character_in_body_is_a_form_error(client_a, officer_a, draft_a, block):
+    """Rich text and plain text inside the StreamField body are checked as well."""
+    data = edit_form_data(draft_a, officer_a)
+    data.update(nested_form_data({"body": streamfield([block])}))
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    assert "body" in response.context["form"].errors
+    assert CONTROL_CHARACTER_MESSAGE in response.content.decode()
+
+
+def test_control_character_in_partner_name_is_a_form_error(client_a, officer_a, draft_a):
+    """Inline rows (partners) refuse control characters on their own field."""
+    data = edit_form_data(draft_a, officer_a)
+    data.update(
+        nested_form_data({"partners": inline_formset([{"name": "Food\x1fbank", "kind": "other"}])})
+    )
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    partner_errors = response.context["form"].formsets["partners"].forms[0].errors
+    assert partner_errors["name"] == [CONTROL_CHARACTER_MESSAGE]
