@@ -3,9 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.forms import CONTROL_CHARACTER_MESSAGE
 from casestudies.models import CaseStudyPage
@@ -16,13 +15,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
-from tests.members.conftest import (  # noqa: F401 (fixtures)
-    client_a,
-    council_a,
-    draft_a,
-    edit_form_data,
-    officer_a,
-)
+from tests.members.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,8 @@
+"""Councils, officers and drafts from the members tests, for the admin form tests here."""
+
+from tests.members.conftest import (  # noqa: F401 (fixtures)
+    client_a,
+    council_a,
+    draft_a,
+    officer_a,
+)
