@@ -3,8 +3,13 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue
+from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 SUMMARY_MAX_LENGTH = 300
 
@@ -59,6 +64,74 @@ def refuse_control_characters(form):
             form.add_error(name, ValidationError(CONTROL_CHARACTER_MESSAGE))
 
 
+REFERENCE_MESSAGES = {
+    "document": (
+        "Choose a document from your council's collection: this one is not available to you."
+    ),
+    "image": "Choose an image from your council's collection: this one is not available to you.",
+    "page": "Link to a published page or one of your council's own pages.",
+}
+RICH_TEXT_TAG_RE = re.compile(r"<(a|embed)\b([^>]*)>")
+ATTRIBUTE_RE = re.compile(r'([\w-]+)="([^"]*)"')
+RICH_TEXT_KINDS = {
+    ("a", "document"): "document",
+    ("a", "page"): "page",
+    ("embed", "image"): "image",
+}
+
+
+def rich_text_references(html):
+    """{"document"|"page"|"image": {id, ...}} linked or embedded in stored rich text."""
+    found = {}
+    for tag, attributes in RICH_TEXT_TAG_RE.findall(html):
+        attrs = dict(ATTRIBUTE_RE.findall(attributes))
+        kind = RICH_TEXT_KINDS.get((tag, attrs.get("linktype") or attrs.get("embedtype")))
+        if kind and attrs.get("id", "").isdigit():
+            found.setdefault(kind, set()).add(int(attrs["id"]))
+    return found
+
+
+def stream_references(value, found=None):
+    """References in a StreamField's stored JSON: image blocks and rich text, at any depth."""
+    found = {} if found is None else found
+    if isinstance(value, StreamValue):
+        value = value.get_prep_value()
+    if isinstance(value, str):
+        for kind, ids in rich_text_references(value).items():
+            found.setdefault(kind, set()).update(ids)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            stream_references(item, found)
+    elif isinstance(value, dict):
+        if value.get("type") == "image":
+            image = value.get("value")
+            image = image.get("image") if isinstance(image, dict) else image
+            if isinstance(image, int):
+                found.setdefault("image", set()).add(image)
+        for item in value.values():
+            stream_references(item, found)
+    return found
+
+
+def permitted(user, kind, ids):
+    """Whether ``user`` may use every one of ``ids``: documents and images of the collections
+    they may choose from, pages that are live or theirs to edit."""
+    if not ids or user is None or user.is_superuser:
+        return True
+    if kind == "page":
+        editable = PagePermissionPolicy().explorable_instances(user).values("pk")
+        allowed = Page.objects.filter(Q(live=True) | Q(pk__in=editable))
+    elif kind == "document":
+        allowed = document_policy.instances_user_has_permission_for(user, "choose")
+    else:
+        allowed = image_policy.instances_user_has_permission_for(user, "choose")
+    return allowed.filter(pk__in=ids).count() == len(set(ids))
+
+
+def _pk(value):
+    return getattr(value, "pk", value)
+
+
 class CaseStudyPageForm(WagtailAdminPageForm):
     """The case study editing form; the model's clean() adds the date rules."""
 
@@ -72,7 +145,19 @@ class CaseStudyPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         refuse_control_characters(self)
+        self._refuse_foreign_references()
         return cleaned_data
+
+    def _refuse_foreign_references(self):
+        # Choosers only offer what the user may use; a forged POST must meet the same rule.
+        user = self.for_user
+        hero = _pk(self.cleaned_data.get("hero_image"))
+        if hero and not permitted(user, "image", [hero]):
+            self.add_error("hero_image", REFERENCE_MESSAGES["image"])
+        if "body" in self.cleaned_data:
+            for kind, ids in stream_references(self.cleaned_data["body"]).items():
+                if not permitted(user, kind, ids):
+                    self.add_error("body", REFERENCE_MESSAGES[kind])
 
     def is_valid(self):
         valid = super().is_valid()
@@ -80,5 +165,8 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         for formset in self.formsets.values():
             for form in formset.forms:
                 refuse_control_characters(form)
+                document = _pk(getattr(form, "cleaned_data", {}).get("document"))
+                if document and not permitted(self.for_user, "document", [document]):
+                    form.add_error("document", REFERENCE_MESSAGES["document"])
                 valid = valid and not form.errors
         return valid

@@ -3,6 +3,10 @@
 from tests.members.conftest import (  # noqa: F401 (fixtures)
     client_a,
     council_a,
+    council_b,
     draft_a,
+    draft_b,
+    live_b,
     officer_a,
+    officer_b,
 )

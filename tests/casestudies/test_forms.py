@@ -6,11 +6,13 @@ from django.http import QueryDict
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from casestudies.forms import CONTROL_CHARACTER_MESSAGE
+from casestudies.forms import CONTROL_CHARACTER_MESSAGE, REFERENCE_MESSAGES, rich_text_references
 from casestudies.models import CaseStudyPage
 from tests.factories import (
     ApproachFactory,
     CaseStudyPageFactory,
+    CouncilDocumentFactory,
+    CouncilImageFactory,
     CouncilPageFactory,
     ThemeFactory,
     UserFactory,
@@ -248,3 +250,96 @@ def test_control_character_in_partner_name_is_a_form_error(client_a, officer_a, 
     assert response.status_code == 200
     partner_errors = response.context["form"].formsets["partners"].forms[0].errors
     assert partner_errors["name"] == [CONTROL_CHARACTER_MESSAGE]
+
+
+def _edit_with(client, page, user, **nested):
+    data = edit_form_data(page, user)
+    data.update(nested_form_data(nested))
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_other_councils_document_posted_into_a_draft_is_refused(
+    client_a, officer_a, draft_a, council_a, council_b
+):
+    """A document id of council B posted into A's draft is a form error; A's own is saved."""
+    theirs = CouncilDocumentFactory(council=council_b, title="Brampton budget leak")
+    response = _edit_with(
+        client_a, draft_a, officer_a, documents=inline_formset([{"document": theirs.pk}])
+    )
+    assert response.status_code == 200
+    row_errors = response.context["form"].formsets["documents"].forms[0].errors
+    assert row_errors["document"] == [REFERENCE_MESSAGES["document"]]
+    draft_a.refresh_from_db()
+    assert not draft_a.latest_revision.as_object().documents.all()
+
+    ours = CouncilDocumentFactory(council=council_a)
+    response = _edit_with(
+        client_a, draft_a, officer_a, documents=inline_formset([{"document": ours.pk}])
+    )
+    assert response.status_code == 302
+    draft_a.refresh_from_db()
+    saved = [row.document_id for row in draft_a.latest_revision.as_object().documents.all()]
+    assert saved == [ours.pk]
+
+
+def test_other_councils_hero_image_is_refused(client_a, officer_a, draft_a, council_b):
+    """Council B's image id as A's hero image is a form error."""
+    theirs = CouncilImageFactory(council=council_b)
+    data = edit_form_data(draft_a, officer_a, hero_image=theirs.pk, hero_alt="A photo")
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["hero_image"] == [REFERENCE_MESSAGES["image"]]
+
+
+def test_other_councils_image_block_is_refused(client_a, officer_a, draft_a, council_a, council_b):
+    """An image block in the body pointing at B's image is a form error; A's own is fine."""
+    theirs = CouncilImageFactory(council=council_b)
+    ours = CouncilImageFactory(council=council_a)
+
+    def with_image(image):
+        block = ("image", {"image": image.pk, "alt_text": "A photo", "decorative": ""})
+        return _edit_with(client_a, draft_a, officer_a, body=streamfield([block]))
+
+    refused = with_image(theirs)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["body"] == [REFERENCE_MESSAGES["image"]]
+    assert with_image(ours).status_code == 302
+
+
+def test_rich_text_link_to_other_councils_draft_is_refused(
+    client_a, officer_a, draft_a, draft_b, live_b
+):
+    """A body link to B's draft is a form error; a link to B's published page is allowed."""
+
+    def with_link(page):
+        html = f'<p><a linktype="page" id="{page.pk}">see this</a></p>'
+        return _edit_with(
+            client_a, draft_a, officer_a, body=streamfield([("paragraph", rich_text(html))])
+        )
+
+    refused = with_link(draft_b)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["body"] == [REFERENCE_MESSAGES["page"]]
+    assert with_link(live_b).status_code == 302
+
+
+def test_rich_text_document_and_image_references_are_found():
+    """Document links and image embeds in stored rich text are read as references."""
+    html = (
+        '<p><a linktype="document" id="7">report</a> <a id="9" linktype="page">page</a></p>'
+        '<embed alt="x" embedtype="image" format="fullwidth" id="3"/>'
+    )
+    assert rich_text_references(html) == {"document": {7}, "page": {9}, "image": {3}}
+
+
+def test_preview_never_shows_other_councils_document(client_a, officer_a, draft_a, council_b):
+    """Previewing a draft with B's document posted in shows neither its title nor its URL."""
+    theirs = CouncilDocumentFactory(council=council_b, title="Brampton budget leak")
+    data = edit_form_data(draft_a, officer_a)
+    data.update(nested_form_data({"documents": inline_formset([{"document": theirs.pk}])}))
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_a.pk])
+    posted = client_a.post(url, data)
+    assert posted.json()["is_valid"] is False
+    shown = client_a.get(url).content.decode()
+    assert "Brampton budget leak" not in shown
+    assert theirs.url not in shown
