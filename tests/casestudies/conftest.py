@@ -7,6 +7,7 @@ from tests.members.conftest import (  # noqa: F401 (fixtures)
     draft_a,
     draft_b,
     live_b,
+    moderator,
     officer_a,
     officer_b,
 )
