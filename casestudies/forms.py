@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue
-from wagtail.documents.permissions import permission_policy as document_policy
-from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 SUMMARY_MAX_LENGTH = 300
 
@@ -121,10 +122,11 @@ def permitted(user, kind, ids):
     if kind == "page":
         editable = PagePermissionPolicy().explorable_instances(user).values("pk")
         allowed = Page.objects.filter(Q(live=True) | Q(pk__in=editable))
-    elif kind == "document":
-        allowed = document_policy.instances_user_has_permission_for(user, "choose")
     else:
-        allowed = image_policy.instances_user_has_permission_for(user, "choose")
+        model = get_document_model() if kind == "document" else get_image_model()
+        allowed = policy_registry.get_by_type(model).instances_user_has_permission_for(
+            user, "choose"
+        )
     return allowed.filter(pk__in=ids).count() == len(set(ids))
 
 

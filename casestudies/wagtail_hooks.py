@@ -4,8 +4,8 @@ a document."""
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
-from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -53,8 +53,7 @@ def serve_only_published_documents(document, request):
     user = request.user
     if is_published(document):
         return None
-    if user.is_authenticated and document_policy.user_has_permission_for_instance(
-        user, "choose", document
-    ):
+    policy = policy_registry.get_by_type(type(document))
+    if user.is_authenticated and policy.user_has_permission_for_instance(user, "choose", document):
         return None
     raise Http404("No such document.")

@@ -15,11 +15,10 @@ from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT, autocomplete
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from casestudies.models import CaseStudyPage
 
@@ -82,10 +81,8 @@ def visible_tags(user):
         | Q(pk__in=explorable_page_ids(user))
     )
     on_media = Q()
-    for model, policy in (
-        (get_document_model(), document_policy),
-        (get_image_model(), image_policy),
-    ):
+    for model in (get_document_model(), get_image_model()):
+        policy = policy_registry.get_by_type(model)
         on_media |= Q(
             content_type=ContentType.objects.get_for_model(model),
             object_id__in=policy.instances_user_has_permission_for(user, "choose").values("pk"),
