@@ -194,9 +194,10 @@ class CouncilIndexPage(Page):
             .public()
             .child_of(self)
             .annotate(
+                # Visitors see only live pages outside any view restriction; count nothing else.
                 case_study_count=Count(
                     "own_case_studies",
-                    filter=Q(own_case_studies__live=True),
+                    filter=Q(own_case_studies__in=CaseStudyPage.objects.live().public()),
                     distinct=True,
                 )
             )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Collection
 
 from casestudies.models import (
     Approach,
@@ -190,3 +191,29 @@ class FailedTaskResultFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DBTaskResult
+
+
+def council_collection(council):
+    """The collection onboarding made for ``council`` (named after it)."""
+    return Collection.objects.get(name=council.title)
+
+
+class CouncilDocumentFactory(wagtail_factories.DocumentFactory):
+    """A document uploaded into ``council``'s collection."""
+
+    title = factory.Sequence(lambda n: f"Council report {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4 test")
+    collection = factory.LazyAttribute(lambda o: council_collection(o.council))
+
+    class Meta:
+        exclude = ("council",)
+
+
+class CouncilImageFactory(wagtail_factories.ImageFactory):
+    """An image uploaded into ``council``'s collection."""
+
+    title = factory.Sequence(lambda n: f"Council photo {n}")
+    collection = factory.LazyAttribute(lambda o: council_collection(o.council))
+
+    class Meta:
+        exclude = ("council",)

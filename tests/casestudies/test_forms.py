@@ -3,16 +3,21 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from casestudies.forms import CONTROL_CHARACTER_MESSAGE, REFERENCE_MESSAGES, rich_text_references
 from casestudies.models import CaseStudyPage
 from tests.factories import (
     ApproachFactory,
     CaseStudyPageFactory,
+    CouncilDocumentFactory,
+    CouncilImageFactory,
     CouncilPageFactory,
     ThemeFactory,
     UserFactory,
 )
+from tests.members.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +180,166 @@ def test_saved_page_derives_budget_band():
     assert CaseStudyPageFactory(budget=None).budget_band == "not-stated"
     assert CaseStudyPageFactory(budget=10_000).budget_band == "10k-50k"
     assert CaseStudyPageFactory(budget=1_000_000).budget_band == "over-1m"
+
+
+# C0 controls other than tab, newline and carriage return, DEL and the C1 controls.
+# (Django's own validator already refuses U+0000 in single-line fields, with its own message.)
+CONTROL_CHARACTERS = ["\x01", "\x1e", "\x1f", "\x7f", "\x85", "\x9f"]
+
+
+def _edit(client, page, user, **changes):
+    data = edit_form_data(page, user, **changes)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+@pytest.mark.parametrize("character", CONTROL_CHARACTERS)
+def test_control_character_in_title_is_a_form_error(client_a, officer_a, draft_a, character):
+    """A title holding a control character is refused in the admin edit form with a message."""
+    response = _edit(client_a, draft_a, officer_a, title=f"Alpha{character}fridge")
+    assert response.status_code == 200
+    assert "title" in response.context["form"].errors
+    assert CONTROL_CHARACTER_MESSAGE in response.content.decode()
+    draft_a.refresh_from_db()
+    assert "fridge" in draft_a.latest_revision.as_object().title
+    assert character not in draft_a.latest_revision.as_object().title
+
+
+@pytest.mark.parametrize("field", ["summary", "contact_name", "hero_alt"])
+def test_control_character_in_other_text_fields_is_a_form_error(
+    client_a, officer_a, draft_a, field
+):
+    """Summary and the other text fields refuse control characters too."""
+    response = _edit(client_a, draft_a, officer_a, **{field: "Tenants\x1fpanel"})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+
+
+def test_tab_newline_and_carriage_return_are_allowed(client_a, officer_a, draft_a):
+    """Ordinary whitespace is not a control character for this rule: the edit saves."""
+    response = _edit(client_a, draft_a, officer_a, summary="Line one\r\nLine\ttwo")
+    assert response.status_code == 302, response.context["form"].errors
+    draft_a.refresh_from_db()
+    assert "Line\ttwo" in draft_a.latest_revision.as_object().summary
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("paragraph", rich_text("<p>Food\x1ebags</p>")),
+        ("quote", {"quote": "Good\x85work", "attribution": "A resident"}),
+        ("section", {"heading": "challenge", "text": rich_text("<p>Start\x9fed</p>")}),
+    ],
+)
+def test_control_character_in_body_is_a_form_error(client_a, officer_a, draft_a, block):
+    """Rich text and plain text inside the StreamField body are checked as well."""
+    data = edit_form_data(draft_a, officer_a)
+    data.update(nested_form_data({"body": streamfield([block])}))
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    assert "body" in response.context["form"].errors
+    assert CONTROL_CHARACTER_MESSAGE in response.content.decode()
+
+
+def test_control_character_in_partner_name_is_a_form_error(client_a, officer_a, draft_a):
+    """Inline rows (partners) refuse control characters on their own field."""
+    data = edit_form_data(draft_a, officer_a)
+    data.update(
+        nested_form_data({"partners": inline_formset([{"name": "Food\x1fbank", "kind": "other"}])})
+    )
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    partner_errors = response.context["form"].formsets["partners"].forms[0].errors
+    assert partner_errors["name"] == [CONTROL_CHARACTER_MESSAGE]
+
+
+def _edit_with(client, page, user, **nested):
+    data = edit_form_data(page, user)
+    data.update(nested_form_data(nested))
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_other_councils_document_posted_into_a_draft_is_refused(
+    client_a, officer_a, draft_a, council_a, council_b
+):
+    """A document id of council B posted into A's draft is a form error; A's own is saved."""
+    theirs = CouncilDocumentFactory(council=council_b, title="Brampton budget leak")
+    response = _edit_with(
+        client_a, draft_a, officer_a, documents=inline_formset([{"document": theirs.pk}])
+    )
+    assert response.status_code == 200
+    row_errors = response.context["form"].formsets["documents"].forms[0].errors
+    assert row_errors["document"] == [REFERENCE_MESSAGES["document"]]
+    draft_a.refresh_from_db()
+    assert not draft_a.latest_revision.as_object().documents.all()
+
+    ours = CouncilDocumentFactory(council=council_a)
+    response = _edit_with(
+        client_a, draft_a, officer_a, documents=inline_formset([{"document": ours.pk}])
+    )
+    assert response.status_code == 302
+    draft_a.refresh_from_db()
+    saved = [row.document_id for row in draft_a.latest_revision.as_object().documents.all()]
+    assert saved == [ours.pk]
+
+
+def test_other_councils_hero_image_is_refused(client_a, officer_a, draft_a, council_b):
+    """Council B's image id as A's hero image is a form error."""
+    theirs = CouncilImageFactory(council=council_b)
+    data = edit_form_data(draft_a, officer_a, hero_image=theirs.pk, hero_alt="A photo")
+    response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["hero_image"] == [REFERENCE_MESSAGES["image"]]
+
+
+def test_other_councils_image_block_is_refused(client_a, officer_a, draft_a, council_a, council_b):
+    """An image block in the body pointing at B's image is a form error; A's own is fine."""
+    theirs = CouncilImageFactory(council=council_b)
+    ours = CouncilImageFactory(council=council_a)
+
+    def with_image(image):
+        block = ("image", {"image": image.pk, "alt_text": "A photo", "decorative": ""})
+        return _edit_with(client_a, draft_a, officer_a, body=streamfield([block]))
+
+    refused = with_image(theirs)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["body"] == [REFERENCE_MESSAGES["image"]]
+    assert with_image(ours).status_code == 302
+
+
+def test_rich_text_link_to_other_councils_draft_is_refused(
+    client_a, officer_a, draft_a, draft_b, live_b
+):
+    """A body link to B's draft is a form error; a link to B's published page is allowed."""
+
+    def with_link(page):
+        html = f'<p><a linktype="page" id="{page.pk}">see this</a></p>'
+        return _edit_with(
+            client_a, draft_a, officer_a, body=streamfield([("paragraph", rich_text(html))])
+        )
+
+    refused = with_link(draft_b)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["body"] == [REFERENCE_MESSAGES["page"]]
+    assert with_link(live_b).status_code == 302
+
+
+def test_rich_text_document_and_image_references_are_found():
+    """Document links and image embeds in stored rich text are read as references."""
+    html = (
+        '<p><a linktype="document" id="7">report</a> <a id="9" linktype="page">page</a></p>'
+        '<embed alt="x" embedtype="image" format="fullwidth" id="3"/>'
+    )
+    assert rich_text_references(html) == {"document": {7}, "page": {9}, "image": {3}}
+
+
+def test_preview_never_shows_other_councils_document(client_a, officer_a, draft_a, council_b):
+    """Previewing a draft with B's document posted in shows neither its title nor its URL."""
+    theirs = CouncilDocumentFactory(council=council_b, title="Brampton budget leak")
+    data = edit_form_data(draft_a, officer_a)
+    data.update(nested_form_data({"documents": inline_formset([{"document": theirs.pk}])}))
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_a.pk])
+    posted = client_a.post(url, data)
+    assert posted.json()["is_valid"] is False
+    shown = client_a.get(url).content.decode()
+    assert "Brampton budget leak" not in shown
+    assert theirs.url not in shown

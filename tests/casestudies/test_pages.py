@@ -179,3 +179,18 @@ def test_deep_urls_are_found_by_url_path_and_the_rest_are_404(
     assert client.get(council.url).status_code == 200
     assert client.get(f"{council.url}no-such-case-study/").status_code == 404
     assert client.get(draft.url or f"{council.url}{draft.slug}/").status_code == 404
+
+
+def test_council_list_counts_only_live_public_case_studies(client):
+    """A council's count on the council list leaves out its drafts and its private pages."""
+    from wagtail.models import PageViewRestriction
+
+    council = CouncilPageFactory(title="Countshire Council")
+    CaseStudyPageFactory(parent=council, title="Open project")
+    CaseStudyPageFactory(parent=council, title="Unfinished project", live=False)
+    private = CaseStudyPageFactory(parent=council, title="Private project")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    html = client.get(council.get_parent().url).content.decode()
+    assert "Countshire Council" in html
+    assert "1 case study" in html
+    assert "2 case studies" not in html

@@ -346,3 +346,22 @@ def test_rate_limit_counts_the_client_behind_the_trusted_proxy(
     second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9")
     assert [first.get("/api/search/").status_code for _ in range(3)] == [200, 200, 429]
     assert second.get("/api/search/").status_code == 200
+
+
+def test_council_facet_names_and_counts_only_public_case_studies(search_index, db):
+    """A council whose only case study is private is neither named nor counted in the facet."""
+    from wagtail.models import PageViewRestriction
+
+    from search.indexing import rebuild
+    from tests.factories import CouncilPageFactory
+
+    open_council = CouncilPageFactory(title="Openshire Council", slug="openshire")
+    hidden_council = CouncilPageFactory(title="Hiddenshire Council", slug="hiddenshire")
+    make_case_study(open_council, "Open repair cafe")
+    private = make_case_study(hidden_council, "Private repair cafe")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    rebuild(grace_seconds=0)
+    html = Client().get("/search/").content.decode()
+    assert "Openshire Council" in html
+    assert "Hiddenshire Council" not in html
+    assert "Private repair cafe" not in html
