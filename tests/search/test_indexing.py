@@ -139,23 +139,55 @@ def test_document_building_costs_a_constant_number_of_queries(db, django_assert_
         assert len(list(iter_sources(case_studies_to_index()))) == 30
 
 
-def test_a_failed_rebuild_leaves_the_live_index_alone(search_index, corpus, monkeypatch):
-    """If Elasticsearch rejects a document mid-rebuild, the alias and old index stay."""
-    from elasticsearch.helpers import BulkIndexError
+def test_a_rebuild_failing_at_the_alias_swap_leaves_no_orphan_index(
+    search_index, corpus, monkeypatch
+):
+    """The node refusing the alias swap leaves the alias and the set of indices as they were."""
+    from elasticsearch import ApiError
 
     from search import indexing
 
     client = get_search_client()
-    before = set(client.indices.get_alias(name=alias_name()))
-    real_iter_sources = indexing.iter_sources
-
-    def with_a_bad_document(queryset):
-        for source in real_iter_sources(queryset):
-            yield source
-        yield {**source, "page_id": 424242, "budget": "not a number"}
-
-    monkeypatch.setattr(indexing, "iter_sources", with_a_bad_document)
-    with pytest.raises(BulkIndexError):
+    before = set(client.indices.get(index=f"{alias_name()}-*"))
+    monkeypatch.setattr(
+        indexing,
+        "point_alias_at",
+        lambda client, name: [{"add": {"index": f"{name}-missing", "alias": alias_name()}}],
+    )
+    with pytest.raises(ApiError):
         rebuild(grace_seconds=0)
     assert set(client.indices.get_alias(name=alias_name())) == before
     assert set(client.indices.get(index=f"{alias_name()}-*")) == before
+
+
+def test_a_rebuild_failing_at_catch_up_leaves_only_the_live_index(
+    search_index, corpus, monkeypatch
+):
+    """When the catch-up fails after the swap, the new index is live and the old one removed."""
+    from elastic_transport import ConnectionError as TransportConnectionError
+
+    from search import indexing
+
+    def unreachable(**kwargs):
+        raise TransportConnectionError("node went away")
+
+    monkeypatch.setattr(indexing, "repair", unreachable)
+    client = get_search_client()
+    with pytest.raises(TransportConnectionError):
+        rebuild(grace_seconds=0)
+    live = set(client.indices.get_alias(name=alias_name()))
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == live
+    assert indexed_ids() == {page.pk for page in corpus.values()}
+
+
+def test_an_index_behind_the_alias_is_never_removed_as_stale(search_index):
+    """Stale-index removal reads the alias at delete time and keeps whatever it points at."""
+    from search.indexing import create_index, point_alias_at, remove_stale_indices
+
+    client = get_search_client()
+    other = f"{alias_name()}-other"
+    create_index(client, other)
+    client.indices.update_aliases(actions=point_alias_at(client, other))
+    removed = remove_stale_indices(client, keep=f"{alias_name()}-unrelated", grace=0)
+    assert other not in removed and client.indices.exists(index=other)
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == {other}
