@@ -190,3 +190,13 @@ class FailedTaskResultFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DBTaskResult
+
+
+class RejectedDocumentFactory(factory.django.DjangoModelFactory):
+    """The record the indexer leaves when the search node refuses a case study's document."""
+
+    page_id = factory.LazyAttribute(lambda o: CaseStudyPageFactory().pk)
+    reason = "400 document_parsing_exception: failed to parse field [start_year]"
+
+    class Meta:
+        model = "search.RejectedDocument"
