@@ -123,7 +123,7 @@ def test_a_document_the_node_refuses_is_recorded_skipped_and_cleared_once_it_ind
     """A start year past the index's integer range: recorded with the reason, the rest indexed."""
     capture = django_capture_on_commit_callbacks
     fridge = published(council_a, "Alpha community fridge", officer_a, capture)
-    published(council_a, "Alpha tool library", officer_a, capture)
+    library = published(council_a, "Alpha tool library", officer_a, capture)
     # Written past the model's validation, as a bad import or an old row would be.
     CaseStudyPage.objects.filter(pk=fridge.pk).update(start_year=3_000_000_000)
 
@@ -136,6 +136,10 @@ def test_a_document_the_node_refuses_is_recorded_skipped_and_cleared_once_it_ind
 
     approve_through_admin(client_moderator, draft_b, officer_b, capture)
     assert "Bravo tenants panel" in found_titles("tenants")
+    with capture(execute=True):
+        response = client_moderator.post(reverse("wagtailadmin_pages:unpublish", args=[library.pk]))
+    assert response.status_code == 302
+    assert "Alpha tool library" not in found_titles("library")
     call_command("search_sync", stdout=StringIO())
     call_command("search_index", "--repair", stdout=StringIO())
     assert not PendingSync.objects.exists()
