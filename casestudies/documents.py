@@ -48,6 +48,16 @@ SPELL_FIELD = "spell"
 BODY_BLOCK_TEXT_KEYS = {"section": ("text",), "paragraph": None, "quote": ("quote", "attribution")}
 TAG_RE = re.compile(r"<[^>]+>")
 SPACE_RE = re.compile(r"\s+")
+# C0 controls (tab and newlines aside) and DEL: the completion field refuses U+0000, U+001E and
+# U+001F outright, and none of them means anything in a title or a sentence.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+
+
+def clean_text(value):
+    """``value`` without control characters (each run becomes one space), or ``value`` as is."""
+    if not isinstance(value, str) or not CONTROL_RE.search(value):
+        return value
+    return SPACE_RE.sub(" ", CONTROL_RE.sub(" ", value)).strip()
 
 
 def alias_name():
@@ -111,7 +121,7 @@ def body_text(raw_blocks):
             parts.append(value if isinstance(value, str) else "")
         elif isinstance(value, dict):
             parts.extend(str(value.get(key) or "") for key in keys)
-    text = html.unescape(TAG_RE.sub(" ", " ".join(parts)))
+    text = clean_text(html.unescape(TAG_RE.sub(" ", " ".join(parts))))
     return SPACE_RE.sub(" ", text).strip()
 
 
@@ -225,12 +235,15 @@ def document_sources(rows, url_for):
 def document_source(row, related, url_for):
     """The indexed form of one case study row, with its batch's ``related`` values."""
     page_id = row["id"]
-    approaches = sorted(related["approaches"].get(page_id, ()))
-    themes = sorted(related["themes"].get(page_id, ()))
+    approaches = sorted(
+        (slug, clean_text(name)) for slug, name in related["approaches"].get(page_id, ())
+    )
+    themes = sorted((slug, clean_text(name)) for slug, name in related["themes"].get(page_id, ()))
+    title = clean_text(row["title"])
     council = (
         {
             "slug": row["council__slug"],
-            "name": row["council__title"],
+            "name": clean_text(row["council__title"]),
             "is_example": row["council__is_example"],
         }
         if row["council__slug"] is not None
@@ -239,13 +252,13 @@ def document_source(row, related, url_for):
     band = row["budget_band"] or ""
     source = {
         "page_id": page_id,
-        "title": row["title"],
-        "title_suggest": {"input": [row["title"]]},
-        "summary": row["summary"],
+        "title": title,
+        "title_suggest": {"input": [title]},
+        "summary": clean_text(row["summary"]),
         "body": body_text(orjson.loads(row["body_json"]) if row["body_json"] else ()),
         "council_name": council["name"] if council else "",
-        "partners": related["partners"].get(page_id, []),
-        "tags": sorted(related["tags"].get(page_id, ())),
+        "partners": [clean_text(name) for name in related["partners"].get(page_id, ())],
+        "tags": sorted(clean_text(tag) for tag in related["tags"].get(page_id, ())),
         "approach_names": [name for _slug, name in approaches],
         "theme_names": [name for _slug, name in themes],
         "approach": [slug for slug, _name in approaches],

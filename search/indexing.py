@@ -6,14 +6,17 @@ changes all take the same path, and a queued change can be replayed at any time.
 """
 
 import logging
+import os
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from queue import Queue
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch import helpers
+from elasticsearch import ConflictError, NotFoundError, helpers
 
 from casestudies.documents import (
     UrlBuilder,
@@ -26,8 +29,8 @@ from casestudies.documents import (
 
 from . import breaker
 from .client import get_search_client
-from .errors import SEARCH_ERRORS
-from .models import PendingSync
+from .errors import SEARCH_ERRORS, UNAVAILABLE_STATUSES
+from .models import PendingSync, RejectedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +53,43 @@ def batch_client():
 
 
 SYNC_ERRORS = (*SEARCH_ERRORS, helpers.BulkIndexError)
+# The node lost its data (or was never built) when the alias indexes less than this share of
+# what visitors may see, with at least RECOVERY_MIN_MISSING pages absent.
+RECOVERY_SHARE = 0.5
+RECOVERY_MIN_MISSING = 10
+
+
+class RebuildRunning(Exception):
+    """Another rebuild holds the lock (or took it over from this one)."""
+
+
+def item_failure(item):
+    """``(page id, reason, transient)`` for one failed bulk item, or None when it is no failure.
+
+    A 429 or 5xx means the node could not take it now; any other 4xx means it refuses this
+    document. Deleting a document that is not there is not a failure.
+    """
+    operation, result = next(iter(item.items()))
+    status = result.get("status") or 0
+    if operation == "delete" and status == 404:
+        return None
+    error = result.get("error")
+    if isinstance(error, dict):
+        error = f"{error.get('type')}: {error.get('reason')}"
+        caused = result["error"].get("caused_by")
+        if caused:
+            error += f" ({caused.get('type')}: {caused.get('reason')})"
+    transient = status in UNAVAILABLE_STATUSES or status >= 500
+    return int(result["_id"]), f"{status} {error}"[:2000], transient
+
+
+def record_rejections(rejected, indexed=()):
+    """Remember the refused documents; forget earlier refusals of pages that now went through."""
+    if indexed:
+        RejectedDocument.objects.filter(page_id__in=set(indexed) - rejected.keys()).delete()
+    for page_id, reason in rejected.items():
+        RejectedDocument.objects.update_or_create(page_id=page_id, defaults={"reason": reason})
+        logger.warning("The search index refused case study %s: %s", page_id, reason)
 
 
 def iter_sources(queryset, batch_size=BATCH_SIZE):
@@ -140,6 +180,7 @@ class BulkSender:
         self.lock = threading.Lock()
         self.count = 0
         self.errors = []
+        self.rejected = {}
 
     def _send(self):
         ended = False
@@ -156,10 +197,16 @@ class BulkSender:
                 drain(),
                 chunk_size=self.chunk_size,
                 max_retries=2,
-                raise_on_error=True,
+                raise_on_error=False,
             ):
                 if not ok:
-                    raise RuntimeError(f"Could not index {item}")
+                    page_id, reason, transient = item_failure(item)
+                    if transient:
+                        raise helpers.BulkIndexError(f"Could not index {page_id}", [item])
+                    # One refused document is recorded and skipped; it never stops the build.
+                    with self.lock:
+                        self.rejected[page_id] = reason
+                    continue
                 with self.lock:
                     self.count += 1
                     self.report(self.count)
@@ -190,14 +237,154 @@ class BulkSender:
             raise self.errors[0]
 
 
+def lock_index_name():
+    # Outside the alias's ``<alias>-*`` pattern, so no rebuild ever removes it as stale.
+    return f"{settings.SEARCH_INDEX_PREFIX}-search-locks"
+
+
+class RebuildLock:
+    """One rebuild at a time, held as a document created with ``op_type=create``.
+
+    The holder renews it from a thread; a lock whose holder crashed expires after
+    ``SEARCH_REBUILD_LOCK_SECONDS`` and the next rebuild takes it over.
+    """
+
+    LOCK_ID = "rebuild"
+
+    def __init__(self, client, ttl=None):
+        self.client = client
+        self.ttl = settings.SEARCH_REBUILD_LOCK_SECONDS if ttl is None else ttl
+        self.owner = f"{socket.gethostname()} pid {os.getpid()} thread {threading.get_ident()}"
+        self.lost = False
+        self._stop = threading.Event()
+        self._version = None
+        self._thread = None
+
+    def _body(self):
+        now = time.time()
+        return {"owner": self.owner, "started_at": self.started_at, "expires_at": now + self.ttl}
+
+    def acquire(self):
+        self.started_at = time.time()
+        index = lock_index_name()
+        try:
+            answer = self.client.index(
+                index=index, id=self.LOCK_ID, document=self._body(), op_type="create", refresh=True
+            )
+        except ConflictError:
+            held = self.client.get(index=index, id=self.LOCK_ID)
+            holder = held["_source"]
+            if holder["expires_at"] > time.time():
+                raise RebuildRunning(self.describe(holder)) from None
+            try:
+                # Only if nobody else took the expired lock over in the meantime.
+                answer = self.client.index(
+                    index=index,
+                    id=self.LOCK_ID,
+                    document=self._body(),
+                    if_seq_no=held["_seq_no"],
+                    if_primary_term=held["_primary_term"],
+                    refresh=True,
+                )
+            except ConflictError:
+                raise RebuildRunning("Another rebuild took over an expired lock.") from None
+            logger.warning("Took over the expired rebuild lock of %s", holder["owner"])
+        self._version = (answer["_seq_no"], answer["_primary_term"])
+        self._thread = threading.Thread(target=self._renew, name="search-rebuild-lock", daemon=True)
+        self._thread.start()
+        return self
+
+    @staticmethod
+    def describe(holder):
+        since = datetime.fromtimestamp(holder["started_at"], UTC)
+        return (
+            f"A rebuild is already running ({holder['owner']}, since {since:%Y-%m-%d %H:%M:%S} "
+            f"UTC); try again when it has finished."
+        )
+
+    def _renew(self):
+        while not self._stop.wait(self.ttl / 4):
+            seq_no, term = self._version
+            try:
+                answer = self.client.index(
+                    index=lock_index_name(),
+                    id=self.LOCK_ID,
+                    document=self._body(),
+                    if_seq_no=seq_no,
+                    if_primary_term=term,
+                )
+            except (ConflictError, NotFoundError):
+                self.lost = True
+                return
+            except SEARCH_ERRORS as error:
+                logger.warning("Could not renew the rebuild lock: %s", error)
+                continue
+            self._version = (answer["_seq_no"], answer["_primary_term"])
+
+    def check(self):
+        """Raise before a step that must not run without the lock (it expired and was taken)."""
+        if self.lost:
+            raise RebuildRunning("This rebuild lost its lock to another one; it stops here.")
+
+    def release(self):
+        self._stop.set()
+        if self._thread:
+            self._thread.join()
+        if self.lost or self._version is None:
+            return
+        seq_no, term = self._version
+        try:
+            self.client.delete(
+                index=lock_index_name(),
+                id=self.LOCK_ID,
+                if_seq_no=seq_no,
+                if_primary_term=term,
+                refresh=True,
+            )
+        except SEARCH_ERRORS as error:
+            logger.warning("Could not release the rebuild lock (it will expire): %s", error)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc_info):
+        self.release()
+
+
+def remove_stale_indices(client, keep, grace):
+    """Remove every versioned index but ``keep`` and those behind the alias, after ``grace``.
+
+    The alias is read again after the wait: whatever it points at then is never removed.
+    """
+    candidates = [
+        index
+        for index in client.indices.get(index=f"{alias_name()}-*", expand_wildcards="open")
+        if index != keep
+    ]
+    if not candidates:
+        return []
+    time.sleep(grace)
+    live = set(alias_targets(client))
+    stale = [index for index in candidates if index not in live]
+    if stale:
+        client.indices.delete(index=",".join(stale), ignore_unavailable=True)
+    return stale
+
+
 def rebuild(progress=None, *, chunk_size=BULK_CHUNK_SIZE, grace_seconds=None):
     """Load every visible case study into a new index, then move the alias to it atomically.
 
     Searches keep using the old index until the swap; old indices are removed after a grace
     period so searches already in flight finish. ``progress(done, total)`` is called per chunk.
+    Raises RebuildRunning when another rebuild holds the lock.
     """
     client = batch_client()
     grace = settings.SEARCH_OLD_INDEX_GRACE if grace_seconds is None else grace_seconds
+    with RebuildLock(client) as lock:
+        return _rebuild(client, lock, progress, chunk_size, grace)
+
+
+def _rebuild(client, lock, progress, chunk_size, grace):
     started_at = timezone.now()
     started = time.perf_counter()
     name = new_index_name()
@@ -216,40 +403,74 @@ def rebuild(progress=None, *, chunk_size=BULK_CHUNK_SIZE, grace_seconds=None):
         {"_index": name, "_id": source["page_id"], "_source": source}
         for source in iter_sources(queryset)
     )
+    sender = BulkSender(client, chunk_size, report)
     try:
-        BulkSender(client, chunk_size, report).send_all(actions)
+        sender.send_all(actions)
+        lock.check()
+        client.indices.put_settings(
+            index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}
+        )
+        client.indices.refresh(index=name)
+        # One segment before searches arrive: facet counts then skip the mapping of per-segment
+        # ordinals (benchmarks: an unfiltered search's aggregations, 28 -> 11 ms at 100,000).
+        client.indices.forcemerge(index=name, max_num_segments=1)
+        lock.check()
+        client.indices.update_aliases(actions=point_alias_at(client, name))
     except BaseException:
-        # A half-built index must not linger; the alias still points at the old one.
-        client.indices.delete(index=name, ignore_unavailable=True)
+        _drop_unless_live(client, name)
         raise
-    client.indices.put_settings(
-        index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}
-    )
-    client.indices.refresh(index=name)
-    # One segment before searches arrive: facet counts then skip the mapping of per-segment
-    # ordinals (benchmarks: an unfiltered search's aggregations, 28 -> 11 ms at 100,000).
-    client.indices.forcemerge(index=name, max_num_segments=1)
     seconds = time.perf_counter() - started
+    record_rejections(sender.rejected)
+    RejectedDocument.objects.filter(recorded_at__lt=started_at).delete()
+    try:
+        # Changes made while the new index was being built went to the old one; comparing
+        # content hashes also catches moves and council, approach and theme renames. The
+        # outbox is drained too, never emptied wholesale: its rows go once the index confirms.
+        caught_up = repair(thorough=True).changed
+    finally:
+        removed = remove_stale_indices(client, name, grace)
+    return RebuildReport(name, done - len(sender.rejected), seconds, removed, caught_up)
 
-    client.indices.update_aliases(actions=point_alias_at(client, name))
-    # Changes published while the new index was being built went to the old one.
-    caught_up = repair(thorough=False).changed
-    PendingSync.objects.filter(queued_at__lt=started_at).delete()
 
-    stale = [
-        index
-        for index in client.indices.get(index=f"{alias_name()}-*", expand_wildcards="open")
-        if index != name
-    ]
-    if stale:
-        time.sleep(grace)
-        client.indices.delete(index=",".join(stale), ignore_unavailable=True)
-    return RebuildReport(name, done, seconds, stale, caught_up)
+def _drop_unless_live(client, name):
+    """A failed rebuild's index must not linger, unless the alias did move to it after all."""
+    try:
+        if name not in alias_targets(client):
+            client.indices.delete(index=name, ignore_unavailable=True)
+    except SEARCH_ERRORS as error:
+        logger.warning("Could not remove %s after a failed rebuild: %s", name, error)
+
+
+def _send(client, actions):
+    """Send ``actions`` as one bulk request; returns {page id: reason} of refused documents.
+
+    Raises when the node could not take some of them now (they stay to be retried).
+    """
+    _ok, errors = helpers.bulk(
+        client, actions, refresh="wait_for", raise_on_error=False, max_retries=0
+    )
+    rejected, transient = {}, []
+    for item in errors:
+        failure = item_failure(item)
+        if failure is None:
+            continue
+        page_id, reason, is_transient = failure
+        if is_transient:
+            transient.append(item)
+        else:
+            rejected[page_id] = reason
+    if transient:
+        raise helpers.BulkIndexError(f"{len(transient)} document(s) failed", transient)
+    return rejected
 
 
 def _bulk_sync(client, page_ids):
-    """Index the visible pages among ``page_ids`` and delete the others from the index."""
-    ensure_alias(client)
+    """Index the visible pages among ``page_ids`` and delete the others from the index.
+
+    Each document stands alone: one the node refuses is recorded in RejectedDocument, its
+    old version removed from the index (it no longer says what the page says), and the rest
+    go through.
+    """
     alias = alias_name()
     wanted = set(page_ids)
     actions = []
@@ -257,24 +478,18 @@ def _bulk_sync(client, page_ids):
         wanted.discard(source["page_id"])
         actions.append({"_index": alias, "_id": source["page_id"], "_source": source})
     actions.extend({"_op_type": "delete", "_index": alias, "_id": page_id} for page_id in wanted)
-    _ok, errors = helpers.bulk(
-        client, actions, refresh="wait_for", raise_on_error=False, max_retries=0
-    )
-    failures = [error for error in errors if _status(error) != 404]
-    if failures:
-        raise helpers.BulkIndexError(f"{len(failures)} document(s) failed", failures)
+    rejected = _send(client, actions)
+    if rejected:
+        _send(client, [{"_op_type": "delete", "_index": alias, "_id": pid} for pid in rejected])
+    record_rejections(rejected, indexed=page_ids)
     return len(actions)
 
 
-def _status(error):
-    return next(iter(error.values())).get("status")
-
-
 def sync_pages(page_ids, *, reason=""):
-    """Bring the index entries of ``page_ids`` up to date; queue them when that fails.
+    """Bring the index entries of ``page_ids`` up to date now; queue them when that fails.
 
-    Queued changes are drained first, so the next successful sync after an outage catches up.
-    Never raises for Elasticsearch failures: publishing must not depend on the search node.
+    Never raises for Elasticsearch failures. Content changes do not come this way: they go
+    through the outbox and the drain task (``search.tasks``).
     """
     page_ids = {int(page_id) for page_id in page_ids}
     if breaker.is_open():
@@ -282,7 +497,7 @@ def sync_pages(page_ids, *, reason=""):
         return False
     client = writer()
     try:
-        drain_queue(client)
+        ensure_alias(client)
         for chunk in _chunks(sorted(page_ids), BATCH_SIZE):
             _bulk_sync(client, chunk)
     except SYNC_ERRORS as error:
@@ -295,17 +510,41 @@ def sync_pages(page_ids, *, reason=""):
 
 
 def queue(page_ids, reason):
+    """Add outbox rows for ``page_ids`` (in the caller's transaction)."""
     PendingSync.objects.bulk_create(
-        PendingSync(page_id=page_id, reason=reason) for page_id in sorted(page_ids)
+        PendingSync(page_id=page_id, reason=reason[:300]) for page_id in sorted(page_ids)
     )
 
 
-def drain_queue(client=None):
-    """Apply queued changes; rows are removed only once their pages are in step.
+def needs_rebuild(client):
+    """Why the index behind the alias cannot be trusted to take single updates, or None.
 
-    Raises the Elasticsearch error if the node fails part-way, leaving the rest queued.
+    After the node lost its data there is no alias (or, if something wrote to it since, one
+    holding a handful of documents): indexing the changed pages alone would leave search
+    showing almost nothing.
+    """
+    if not alias_targets(client):
+        return "there is no index behind the alias"
+    indexed = client.count(index=alias_name())["count"]
+    visible = case_studies_to_index().count()
+    missing = visible - indexed
+    if missing >= RECOVERY_MIN_MISSING and indexed < visible * RECOVERY_SHARE:
+        return f"the index holds {indexed} of {visible} visible case studies"
+    return None
+
+
+def drain_queue(client=None):
+    """Apply the outbox; rows are removed only once the index has confirmed their pages.
+
+    When the index is missing or nearly empty, rebuilds it instead (the rebuild drains the
+    outbox). Raises the Elasticsearch error (or RebuildRunning) if it cannot finish, leaving
+    the rest queued.
     """
     client = client or batch_client()
+    if PendingSync.objects.exists() and (why := needs_rebuild(client)):
+        logger.warning("Rebuilding the search index: %s", why)
+        rebuild()
+        return 0
     drained = 0
     while True:
         rows = list(PendingSync.objects.order_by("id").values_list("id", "page_id")[:BATCH_SIZE])

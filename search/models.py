@@ -1,4 +1,5 @@
-"""Search vocabulary that network staff edit (synonyms) and the queue of index changes."""
+"""Search vocabulary that network staff edit (synonyms), the outbox of index changes and the
+documents the index refused."""
 
 import re
 
@@ -38,10 +39,11 @@ class Synonym(models.Model):
 
 
 class PendingSync(models.Model):
-    """A case study whose index entry could not be brought up to date yet.
+    """The outbox: a case study whose index entry is not known to be up to date yet.
 
-    Append-only: each failed change adds a row; draining re-reads the page from the database,
-    so the order and the kind of change do not matter.
+    Each content change adds a row in the same transaction as the change; the drain task
+    re-reads the page from the database and removes the row once the index has confirmed,
+    so the order and the kind of change do not matter and a crash after commit loses nothing.
     """
 
     page_id = models.PositiveIntegerField(db_index=True)
@@ -54,3 +56,18 @@ class PendingSync(models.Model):
 
     def __str__(self):
         return f"page {self.page_id} queued at {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RejectedDocument(models.Model):
+    """A case study whose document the search node refused; skipped until the page indexes."""
+
+    page_id = models.PositiveIntegerField(unique=True)
+    reason = models.TextField()
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        verbose_name = "document rejected by the search index"
+
+    def __str__(self):
+        return f"page {self.page_id}: {self.reason[:80]}"

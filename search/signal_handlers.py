@@ -1,7 +1,8 @@
-"""Keep the index in step with the content: every change ends in ``indexing.sync_pages``.
+"""Keep the index in step with the content: every change writes outbox rows (PendingSync).
 
-Work runs after the transaction commits (so the index never shows a rolled-back change) and
-never raises: a failure is queued in PendingSync instead of blocking the editor.
+The rows are written in the change's own transaction, so a change that commits can never be
+lost, and one that rolls back leaves none; after commit a task is enqueued that drains them in
+the worker (``search.tasks``). Nothing here talks to the search node.
 """
 
 import logging
@@ -13,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 
-from . import indexing, labels
+from . import indexing, labels, tasks
 from .models import Synonym
 
 logger = logging.getLogger(__name__)
@@ -26,18 +27,12 @@ INDEXED_FIELDS = {
 }
 
 
-def sync_after_commit(page_ids, reason):
+def record_change(page_ids, reason):
+    """Outbox rows for ``page_ids`` now, in the current transaction; a drain after commit."""
     page_ids = set(page_ids)
     if page_ids:
-        transaction.on_commit(lambda: _sync(page_ids, reason))
-
-
-def _sync(page_ids, reason):
-    try:
-        indexing.sync_pages(page_ids, reason=reason)
-    except Exception:
-        logger.exception("Unexpected error updating the search index; queued %s", page_ids)
-        indexing.queue(page_ids, f"unexpected error during {reason}")
+        indexing.queue(page_ids, reason)
+        transaction.on_commit(tasks.request_drain)
 
 
 def case_studies_under(page):
@@ -56,15 +51,15 @@ def indexed_values(instance):
 
 
 def on_publish_change(sender, instance, **kwargs):
-    sync_after_commit([instance.pk], "publish/unpublish")
+    record_change([instance.pk], "publish/unpublish")
 
 
 def on_case_study_deleted(sender, instance, **kwargs):
-    sync_after_commit([instance.pk], "delete")
+    record_change([instance.pk], "delete")
 
 
 def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    sync_after_commit(case_studies_under(instance), "move")
+    record_change(case_studies_under(instance), "move")
 
 
 def remember_indexed_values(sender, instance, raw=False, **kwargs):
@@ -80,16 +75,16 @@ def on_term_saved(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_indexed_before", None)
     if raw or created or before is None or before == indexed_values(instance):
         return
-    sync_after_commit(case_studies_of(instance), f"rename of {instance}")
+    record_change(case_studies_of(instance), f"rename of {instance}")
 
 
 def on_term_deleting(sender, instance, **kwargs):
     # Collected before the links disappear; applied once the deletion commits.
-    sync_after_commit(list(case_studies_of(instance)), f"deletion of {instance}")
+    record_change(list(case_studies_of(instance)), f"deletion of {instance}")
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    sync_after_commit(case_studies_under(instance.page), "privacy change")
+    record_change(case_studies_under(instance.page), "privacy change")
 
 
 def connect():

@@ -217,3 +217,13 @@ class CouncilImageFactory(wagtail_factories.ImageFactory):
 
     class Meta:
         exclude = ("council",)
+
+
+class RejectedDocumentFactory(factory.django.DjangoModelFactory):
+    """The record the indexer leaves when the search node refuses a case study's document."""
+
+    page_id = factory.LazyAttribute(lambda o: CaseStudyPageFactory().pk)
+    reason = "400 document_parsing_exception: failed to parse field [start_year]"
+
+    class Meta:
+        model = "search.RejectedDocument"

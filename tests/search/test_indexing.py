@@ -1,11 +1,12 @@
 """Rebuilds behind the alias, drift checks and repairs, against the real node."""
 
 import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
 from casestudies.documents import alias_name
 from casestudies.models import Approach
@@ -139,23 +140,120 @@ def test_document_building_costs_a_constant_number_of_queries(db, django_assert_
         assert len(list(iter_sources(case_studies_to_index()))) == 30
 
 
-def test_a_failed_rebuild_leaves_the_live_index_alone(search_index, corpus, monkeypatch):
-    """If Elasticsearch rejects a document mid-rebuild, the alias and old index stay."""
-    from elasticsearch.helpers import BulkIndexError
+def test_a_rebuild_failing_at_the_alias_swap_leaves_no_orphan_index(search_index, corpus):
+    """The node refusing the alias swap (old index read-only) leaves the indices as they were."""
+    from elasticsearch import ApiError
+
+    client = get_search_client()
+    before = set(client.indices.get(index=f"{alias_name()}-*"))
+    (old,) = before
+    client.indices.put_settings(index=old, settings={"index.blocks.read_only": True})
+    try:
+        with pytest.raises(ApiError) as refused:
+            rebuild(grace_seconds=0)
+        assert refused.value.meta.status == 403
+        assert set(client.indices.get_alias(name=alias_name())) == before
+        assert set(client.indices.get(index=f"{alias_name()}-*")) == before
+    finally:
+        client.indices.put_settings(index=old, settings={"index.blocks.read_only": None})
+
+
+def test_a_rebuild_failing_at_catch_up_leaves_only_the_live_index(
+    search_index, corpus, monkeypatch
+):
+    """When the catch-up fails after the swap, the new index is live and the old one removed."""
+    from elastic_transport import ConnectionError as TransportConnectionError
 
     from search import indexing
 
+    def unreachable(**kwargs):
+        raise TransportConnectionError("node went away")
+
+    monkeypatch.setattr(indexing, "repair", unreachable)
     client = get_search_client()
-    before = set(client.indices.get_alias(name=alias_name()))
-    real_iter_sources = indexing.iter_sources
-
-    def with_a_bad_document(queryset):
-        for source in real_iter_sources(queryset):
-            yield source
-        yield {**source, "page_id": 424242, "budget": "not a number"}
-
-    monkeypatch.setattr(indexing, "iter_sources", with_a_bad_document)
-    with pytest.raises(BulkIndexError):
+    with pytest.raises(TransportConnectionError):
         rebuild(grace_seconds=0)
-    assert set(client.indices.get_alias(name=alias_name())) == before
-    assert set(client.indices.get(index=f"{alias_name()}-*")) == before
+    live = set(client.indices.get_alias(name=alias_name()))
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == live
+    assert indexed_ids() == {page.pk for page in corpus.values()}
+
+
+def test_an_index_behind_the_alias_is_never_removed_as_stale(search_index):
+    """Stale-index removal reads the alias at delete time and keeps whatever it points at."""
+    from search.indexing import create_index, point_alias_at, remove_stale_indices
+
+    client = get_search_client()
+    other = f"{alias_name()}-other"
+    create_index(client, other)
+    client.indices.update_aliases(actions=point_alias_at(client, other))
+    removed = remove_stale_indices(client, keep=f"{alias_name()}-unrelated", grace=0)
+    assert other not in removed and client.indices.exists(index=other)
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == {other}
+
+
+def test_an_index_the_alias_moved_to_during_the_grace_period_is_kept(search_index, corpus):
+    """Cleanup re-reads the alias after its wait: an index it points at by then is not deleted."""
+    from search.indexing import create_index
+
+    client = get_search_client()
+    (old,) = client.indices.get_alias(name=alias_name())
+    other = f"{alias_name()}-00000000000000000000"
+    create_index(client, other)
+    stop = threading.Event()
+
+    def move_alias_once_swapped():
+        while not stop.wait(0.02):
+            if old not in client.indices.get_alias(name=alias_name()):
+                actions = [{"remove": {"index": "*", "alias": alias_name()}}]
+                actions.append({"add": {"index": other, "alias": alias_name()}})
+                client.indices.update_aliases(actions=actions)
+                return
+
+    mover = threading.Thread(target=move_alias_once_swapped)
+    mover.start()
+    try:
+        report = rebuild(grace_seconds=1.5)
+    finally:
+        stop.set()
+        mover.join()
+    assert set(client.indices.get_alias(name=alias_name())) == {other}
+    assert client.indices.exists(index=other)
+    assert other not in report.removed_indices and old in report.removed_indices
+
+
+def test_a_second_rebuild_refuses_while_one_holds_the_lock(search_index, corpus):
+    """A rebuild while another holds the lock stops with a clear message; the live index stays."""
+    from search.indexing import RebuildLock
+
+    rebuild(grace_seconds=0)
+    client = get_search_client()
+    before = set(client.indices.get(index=f"{alias_name()}-*"))
+    running = RebuildLock(get_search_client()).acquire()
+    try:
+        with pytest.raises(CommandError, match=r"A rebuild is already running \(.* pid \d+"):
+            call_command("search_index", "--rebuild")
+        assert set(client.indices.get(index=f"{alias_name()}-*")) == before
+        assert set(client.indices.get_alias(name=alias_name())) == before
+        assert indexed_ids() == {page.pk for page in corpus.values()}
+    finally:
+        running.release()
+    call_command("search_index", "--rebuild")
+    assert not set(client.indices.get_alias(name=alias_name())) & before
+
+
+@override_settings(SEARCH_REBUILD_LOCK_SECONDS=1)
+def test_the_lock_of_a_killed_rebuild_expires(search_index, corpus):
+    """A lock whose holder stopped renewing it (killed) refuses rebuilds only until it expires."""
+    from search.indexing import RebuildLock, RebuildRunning, lock_index_name
+
+    client = get_search_client()
+    killed = RebuildLock(client).acquire()
+    # What a killed process leaves: the document, and nobody renewing or releasing it.
+    killed._stop.set()
+    killed._thread.join()
+    with pytest.raises(RebuildRunning):
+        rebuild(grace_seconds=0)
+    time.sleep(1.2)
+    report = rebuild(grace_seconds=0)
+    assert set(client.indices.get_alias(name=alias_name())) == {report.index}
+    assert not client.exists(index=lock_index_name(), id=RebuildLock.LOCK_ID)

@@ -12,7 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from casestudies.documents import alias_name
 from search import breaker
 from search.client import get_search_client, ping
-from search.indexing import alias_targets, find_drift, rebuild, repair
+from search.indexing import RebuildRunning, alias_targets, find_drift, rebuild, repair
+from search.models import RejectedDocument
 
 SHOWN_IDS = 20
 
@@ -54,7 +55,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  indexed {done:,}/{total:,} ({rate:,.0f} docs/s)")
 
         self.stdout.write(f"Rebuilding {alias_name()} …")
-        report = rebuild(progress)
+        try:
+            report = rebuild(progress)
+        except RebuildRunning as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {report.indexed:,} case studies into {report.index} in "
@@ -63,6 +67,16 @@ class Command(BaseCommand):
                 f"removed {len(report.removed_indices)} old index(es)."
             )
         )
+        self.warn_rejected()
+
+    def warn_rejected(self):
+        if rejected := RejectedDocument.objects.count():
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The node refused {rejected} case study document(s); they are left out "
+                    "of search (see Reports → Rejected search documents)."
+                )
+            )
 
     def report(self, drift):
         self.stdout.write(
@@ -84,3 +98,4 @@ class Command(BaseCommand):
         drift = repair()
         self.report(drift)
         self.stdout.write(self.style.SUCCESS(f"Repaired {drift.changed} case studies."))
+        self.warn_rejected()
