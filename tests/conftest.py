@@ -5,6 +5,7 @@ import logging
 import os
 import signal
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -12,8 +13,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from network_site.sites import SITES
-from search import labels
+from search import breaker, labels
 from search.client import get_search_client, ping
+from tests.helpers.tcp_proxy import TcpProxy
 
 
 @pytest.fixture(scope="session")
@@ -76,6 +78,20 @@ def task_worker(db):
 
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         yield run_worker
+
+
+@pytest.fixture
+def search_proxy(search_node):
+    """The application talks to the real node through a proxy the test can take down or slow."""
+    upstream = urlsplit(settings.ELASTICSEARCH_URL)
+    proxy = TcpProxy(upstream.hostname, upstream.port).up()
+    get_search_client.cache_clear()
+    breaker.reset()
+    with override_settings(ELASTICSEARCH_URL=proxy.url):
+        yield proxy
+    proxy.down()
+    get_search_client.cache_clear()
+    breaker.reset()
 
 
 @pytest.fixture

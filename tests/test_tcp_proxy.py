@@ -1,0 +1,38 @@
+"""The test proxy in front of the real node: it forwards, refuses when down and delays answers."""
+
+import time
+
+import pytest
+from elasticsearch import ConnectionError as TransportConnectionError
+
+from search.client import get_search_client
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def health():
+    return get_search_client().options(request_timeout=5).cluster.health()["status"]
+
+
+def test_forwards_to_the_node(search_proxy):
+    """Through the proxy the client reaches the real node."""
+    assert health() in {"green", "yellow"}
+
+
+def test_down_refuses_and_up_restores_on_the_same_port(search_proxy):
+    """Down refuses connections; up listens again on the same address, so clients recover."""
+    port = search_proxy.port
+    search_proxy.down()
+    with pytest.raises(TransportConnectionError):
+        health()
+    search_proxy.up()
+    assert search_proxy.port == port
+    assert health() in {"green", "yellow"}
+
+
+def test_delay_holds_back_each_answer(search_proxy):
+    """A delay makes every answer arrive at least that late."""
+    search_proxy.delay = 0.5
+    started = time.monotonic()
+    health()
+    assert time.monotonic() - started >= 0.5
