@@ -25,8 +25,6 @@ from tests.factories import CouncilPageFactory, ModeratorFactory, OnboardedCounc
 from tests.members.conftest import draft_case_study
 from tests.search.conftest import found, make_case_study, publish_in_admin
 
-pytestmark = [pytest.mark.elasticsearch]
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -42,6 +40,14 @@ def test_retry_delay_doubles_up_to_its_cap():
     assert [retry_delay(attempt) for attempt in range(1, 7)] == [2, 4, 8, 16, 16, 16]
 
 
+def test_after_any_outage_the_next_retry_is_at_most_half_a_minute_away():
+    """With the default settings the backoff stops growing at 30 s, so a node that comes back
+    after a long outage is caught up within a minute, with no command run."""
+    assert retry_delay(1) == 2
+    assert max(retry_delay(attempt) for attempt in range(1, 50)) == 30
+
+
+@pytest.mark.elasticsearch
 @pytest.mark.django_db
 @override_settings(SEARCH_SYNC_RETRY_SECONDS=1, SEARCH_SYNC_RETRY_MAX_SECONDS=1)
 def test_the_drain_retries_with_backoff_until_the_node_is_back(
@@ -144,6 +150,7 @@ def searchable(title, words, seconds):
     return False
 
 
+@pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_process_indexes_a_publish_made_while_the_node_was_down(
     search_index, shared_database, search_proxy
