@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from queue import Queue
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.utils import timezone
 from elasticsearch import ConflictError, NotFoundError, helpers
 
@@ -57,6 +58,11 @@ SYNC_ERRORS = (*SEARCH_ERRORS, helpers.BulkIndexError)
 # what visitors may see, with at least RECOVERY_MIN_MISSING pages absent.
 RECOVERY_SHARE = 0.5
 RECOVERY_MIN_MISSING = 10
+
+
+# Sent with ``index=<name>`` once a rebuild has loaded its new index, before the alias moves:
+# changes made from here on went to the old index and only the catch-up brings them over.
+rebuild_loaded = Signal()
 
 
 class RebuildRunning(Exception):
@@ -406,6 +412,7 @@ def _rebuild(client, lock, progress, chunk_size, grace):
     sender = BulkSender(client, chunk_size, report)
     try:
         sender.send_all(actions)
+        rebuild_loaded.send(sender=rebuild, index=name)
         lock.check()
         client.indices.put_settings(
             index=name, settings={"refresh_interval": "1s", "translog.durability": "request"}

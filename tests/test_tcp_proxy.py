@@ -36,3 +36,19 @@ def test_delay_holds_back_each_answer(search_proxy):
     started = time.monotonic()
     health()
     assert time.monotonic() - started >= 0.5
+
+
+def test_up_right_after_down_binds_the_same_port(search_proxy):
+    """Taken down with no connection attempt in between, the proxy can listen again at once."""
+    port = search_proxy.port
+    search_proxy.down()
+    search_proxy.up()
+    assert search_proxy.port == port
+    assert health() in {"green", "yellow"}
+
+
+def test_accepted_counts_connections(search_proxy):
+    """Each connection the application opens through the proxy is counted."""
+    before = search_proxy.accepted
+    health()
+    assert search_proxy.accepted > before

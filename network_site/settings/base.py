@@ -224,9 +224,10 @@ SEARCH_RATE_LIMIT_CACHE = "ratelimit"
 SEARCH_OLD_INDEX_GRACE = float(os.environ.get("SEARCH_OLD_INDEX_GRACE", "2"))
 # A rebuild's lock expires this many seconds after its holder stopped renewing it (a crash).
 SEARCH_REBUILD_LOCK_SECONDS = float(os.environ.get("SEARCH_REBUILD_LOCK_SECONDS", "120"))
-# While the node is unavailable the outbox drain retries after 2, 4, 8 ... seconds, capped.
+# While the node is unavailable the outbox drain retries after 2, 4, 8 ... seconds, capped so
+# that a node coming back after a long outage is caught up within a minute.
 SEARCH_SYNC_RETRY_SECONDS = float(os.environ.get("SEARCH_SYNC_RETRY_SECONDS", "2"))
-SEARCH_SYNC_RETRY_MAX_SECONDS = float(os.environ.get("SEARCH_SYNC_RETRY_MAX_SECONDS", "120"))
+SEARCH_SYNC_RETRY_MAX_SECONDS = float(os.environ.get("SEARCH_SYNC_RETRY_MAX_SECONDS", "30"))
 
 # The rate-limit counters must be shared by every gunicorn worker (and every web container):
 # the database cache, in a table made by `manage.py createcachetable`. The default cache stays

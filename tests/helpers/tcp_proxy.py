@@ -21,6 +21,8 @@ class TcpProxy:
         self.upstream = (upstream_host, upstream_port)
         self.delay = delay
         self.port = None
+        # Connections accepted so far: a test can tell whether the application talked at all.
+        self.accepted = 0
         self._listener = None
         self._connections = set()
         self._lock = threading.Lock()
@@ -50,7 +52,9 @@ class TcpProxy:
         """Stop listening and cut every open connection: clients see a refused connection."""
         listener, self._listener = self._listener, None
         if listener is not None:
-            listener.close()
+            # close() alone leaves the socket listening while the accept thread is blocked in
+            # accept(): the port would take one more connection and could not be bound again.
+            _close(listener)
         with self._lock:
             connections, self._connections = self._connections, set()
         for sock in connections:
@@ -65,6 +69,7 @@ class TcpProxy:
             if self._listener is not listener:
                 _close(client)
                 return
+            self.accepted += 1
             try:
                 upstream = socket.create_connection(self.upstream, timeout=5)
             except OSError:

@@ -3,7 +3,8 @@
 import random
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.rich_text import RichText
 
 from casestudies.documents import alias_name
@@ -13,6 +14,7 @@ from search import breaker
 from search.client import get_search_client
 from search.indexing import rebuild, sync_pages
 from tests.factories import CaseStudyPageFactory, CouncilPageFactory
+from tests.members.conftest import edit_form_data, signed_in
 
 
 def drop_indices():
@@ -45,6 +47,21 @@ def node_down(closed_port):
         yield
     get_search_client.cache_clear()
     breaker.reset()
+
+
+def found(query_string=""):
+    """The public search API's results by title; fails unless the node answered."""
+    data = Client().get(f"/api/search/?{query_string}").json()
+    assert data["backend"] == "elasticsearch"
+    return {result["title"]: result for result in data["results"]}
+
+
+def publish_in_admin(user, page):
+    """Post ``page``'s edit form with the publish action as ``user``; the admin's response."""
+    return signed_in(user).post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form_data(page, user, **{"action-publish": "Publish"}),
+    )
 
 
 def make_case_study(

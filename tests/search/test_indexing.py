@@ -7,14 +7,24 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client, override_settings
+from wagtail.models import Page
 
 from casestudies.documents import alias_name
-from casestudies.models import Approach
+from casestudies.models import Approach, Theme
 from search.client import get_search_client
-from search.indexing import find_drift, iter_sources, rebuild, sync_pages
+from search.indexing import (
+    alias_targets,
+    ensure_alias,
+    find_drift,
+    iter_sources,
+    rebuild,
+    rebuild_loaded,
+    sync_pages,
+)
 from search.models import PendingSync
+from search.tasks import drain_outbox
 from tests.factories import CouncilPageFactory
-from tests.search.conftest import make_case_study
+from tests.search.conftest import found, make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -257,3 +267,51 @@ def test_the_lock_of_a_killed_rebuild_expires(search_index, corpus):
     report = rebuild(grace_seconds=0)
     assert set(client.indices.get_alias(name=alias_name())) == {report.index}
     assert not client.exists(index=lock_index_name(), id=RebuildLock.LOCK_ID)
+
+
+def test_a_move_and_a_rename_during_a_rebuild_reach_the_new_index(
+    search_index, corpus, django_capture_on_commit_callbacks
+):
+    """A theme rename and a move made after the rebuild loaded its documents (so they went to
+    the old index) are in the new index once the rebuild's content-hash catch-up has run."""
+    drain_outbox.enqueue()
+    moorlands = CouncilPageFactory(title="Moorlands Council", slug="moorlands")
+
+    def change_during_build(sender, index, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            theme = Theme.objects.get(slug="food-poverty")
+            theme.name = "Food insecurity"
+            theme.save()
+            Page.objects.get(pk=corpus["deal"].pk).move(moorlands, pos="last-child")
+
+    rebuild_loaded.connect(change_during_build)
+    try:
+        rebuild(grace_seconds=0)
+    finally:
+        rebuild_loaded.disconnect(change_during_build)
+
+    cupboard = found("q=insecurity")["Leek Community Cupboard"]
+    assert cupboard["themes"] == [{"slug": "food-poverty", "name": "Food insecurity"}]
+    deal = found("council=moorlands")["The Wigan Deal"]
+    assert deal["url"].startswith("/councils/moorlands/")
+
+
+@pytest.mark.parametrize("loss", ["index deleted", "index emptied"])
+def test_after_the_node_lost_its_data_the_next_drain_rebuilds_everything(
+    loss, search_index, random_corpus, django_capture_on_commit_callbacks
+):
+    """With the alias's index deleted (or replaced by an empty one), the drain after the next
+    publish rebuilds the whole index instead of making one that holds only that page."""
+    sync_pages(page.pk for page in random_corpus)
+    client = get_search_client()
+    assert client.count(index=alias_name())["count"] == len(random_corpus)
+    client.indices.delete(index=",".join(alias_targets(client)))
+    if loss == "index emptied":
+        ensure_alias(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case_study(CouncilPageFactory(), "Published after the loss")
+
+    client.indices.refresh(index=alias_name())
+    assert client.count(index=alias_name())["count"] == len(random_corpus) + 1
+    assert not PendingSync.objects.exists()

@@ -3,19 +3,17 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from casestudies.models import Theme
 from search.models import PendingSync
-from tests.factories import CouncilPageFactory
-from tests.search.conftest import make_case_study
+from search.tasks import drain_outbox
+from tests.factories import CouncilPageFactory, ModeratorFactory, OnboardedCouncilFactory
+from tests.members.conftest import draft_case_study
+from tests.search.conftest import found, make_case_study, publish_in_admin
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
-
-
-def found(query_string=""):
-    data = Client().get(f"/api/search/?{query_string}").json()
-    assert data["backend"] == "elasticsearch"
-    return {result["title"]: result for result in data["results"]}
 
 
 @pytest.fixture
@@ -162,3 +160,48 @@ def test_next_successful_sync_drains_the_queue_first(
         make_case_study(council, "Published later")
     assert set(found()) == {"Waiting in the queue", "Published later"}
     assert PendingSync.objects.count() == 0
+
+
+def test_a_publish_whose_commit_hooks_never_ran_is_indexed_by_the_drain(
+    search_index, django_capture_on_commit_callbacks
+):
+    """A publish committed without its after-commit work (a killed process) leaves an outbox row,
+    and the drain task indexes the page from it and removes the row."""
+    with django_capture_on_commit_callbacks(execute=False):
+        page = make_case_study(CouncilPageFactory(), "Orchard share scheme")
+    assert set(PendingSync.objects.values_list("page_id", flat=True)) == {page.pk}
+    assert "Orchard share scheme" not in found()
+
+    drain_outbox.enqueue()
+
+    assert not PendingSync.objects.exists()
+    assert "Orchard share scheme" in found("q=orchard")
+
+
+def test_an_admin_publish_never_talks_to_the_node(
+    search_index, search_proxy, task_worker, django_capture_on_commit_callbacks
+):
+    """A moderator's publish in the admin commits, writes its outbox row and queues the drain for
+    the worker without opening a single connection to the (slow) node; the worker indexes it."""
+    council = OnboardedCouncilFactory(title="Slowmoor Council")
+    moderator = ModeratorFactory()
+    draft = draft_case_study(council, moderator, "Slowmoor tool library")
+    search_proxy.delay = 3
+    before = search_proxy.accepted
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_in_admin(moderator, draft)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+    assert search_proxy.accepted == before
+    assert set(PendingSync.objects.values_list("page_id", flat=True)) == {draft.pk}
+    assert DBTaskResult.objects.filter(
+        task_path=drain_outbox.module_path, status=TaskResultStatus.READY
+    ).exists()
+
+    search_proxy.delay = 0
+    task_worker()
+    assert not PendingSync.objects.exists()
+    assert "Slowmoor tool library" in found("q=slowmoor")
