@@ -36,3 +36,11 @@ def test_delay_holds_back_each_answer(search_proxy):
     started = time.monotonic()
     health()
     assert time.monotonic() - started >= 0.5
+
+
+def test_requests_counts_each_request_forwarded(search_proxy):
+    """Every request through the proxy adds one to its count, on new and reused connections."""
+    sent = search_proxy.requests
+    health()
+    health()
+    assert search_proxy.requests == sent + 2
