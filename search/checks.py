@@ -36,6 +36,22 @@ def check_search_settings(app_configs, **kwargs):
                 id="search.E002",
             )
         )
+    if settings.SEARCH_DEADLINE_SECONDS <= 0:
+        problems.append(
+            Error(
+                "SEARCH_DEADLINE_SECONDS must be positive.",
+                hint="It is the time one search may spend on the node (2s).",
+                id="search.E004",
+            )
+        )
+    if settings.SEARCH_BREAKER_SLOW_COUNT < 1:
+        problems.append(
+            Error(
+                "SEARCH_BREAKER_SLOW_COUNT must be at least 1.",
+                hint="It is how many slow answers in a row open the breaker (3).",
+                id="search.E005",
+            )
+        )
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
     if "elasticsearch" in backend:
         problems.append(
