@@ -283,3 +283,17 @@ def test_a_node_slower_than_the_deadline_answers_from_the_database_in_time(
     assert b"simpler mode" in response.content
     assert b"Leek Community Cupboard" in response.content
     assert seconds < settings.SEARCH_DEADLINE_SECONDS + MARGIN
+
+
+def test_did_you_mean_past_the_deadline_costs_only_the_suggestion(
+    indexed_corpus, search_proxy, settings
+):
+    """Did-you-mean outliving what is left of the deadline gives no suggestion, and no error."""
+    search_proxy.delay = 2.0
+    deadline = service.Deadline(0.3)
+    assert service.optional_did_you_mean("comunity cupbord", deadline) is None
+    assert deadline.elapsed() < deadline.seconds + MARGIN
+    search_proxy.delay = 0
+    assert service.optional_did_you_mean("comunity cupbord", service.Deadline(5)) == (
+        "community cupboard"
+    )
