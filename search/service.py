@@ -270,15 +270,15 @@ def database_search(params):
     )
 
 
-def _with_fallback(primary, fallback, what, *, allowed=None, started=None):
+def _with_fallback(primary, fallback, what, *, attempted=None, started=None):
     """Run ``primary`` against Elasticsearch if the breaker lets it; else ``fallback``.
 
-    ``allowed`` and ``started`` come from a caller that asked the breaker (``attempt``) and
+    ``attempted`` and ``started`` come from a caller that asked the breaker (``attempt``) and
     sent the request itself; the breaker learns how long the node took either way.
     """
-    if allowed is None:
-        allowed = breaker.attempt()
-    if not allowed:
+    if attempted is None:
+        attempted = breaker.attempt()
+    if not attempted:
         return fallback()
     started = time.monotonic() if started is None else started
     try:
@@ -289,9 +289,9 @@ def _with_fallback(primary, fallback, what, *, allowed=None, started=None):
             return fallback()
         # The node answered (with an error of ours): it is up, as far as the breaker cares.
         logger.exception("Elasticsearch %s failed; answering from the database", what)
-        breaker.answered(time.monotonic() - started)
+        breaker.answered(time.monotonic() - started, attempted)
         return fallback()
-    breaker.answered(time.monotonic() - started)
+    breaker.answered(time.monotonic() - started, attempted)
     return answer
 
 
@@ -386,7 +386,8 @@ def related_later(page, size=4):
     def fallback():
         return database.related(page, approaches, themes, size)
 
-    if not breaker.attempt():
+    attempted = breaker.attempt()
+    if not attempted:
         return functools.cache(fallback)
     deadline = Deadline()
     future = RELATED_POOL.submit(
@@ -394,7 +395,7 @@ def related_later(page, size=4):
     )
     return functools.cache(
         lambda: _with_fallback(
-            future.result, fallback, "related", allowed=True, started=deadline.started
+            future.result, fallback, "related", attempted=attempted, started=deadline.started
         )
     )
 
