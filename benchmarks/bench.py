@@ -7,7 +7,8 @@ In one run, on a separate SQLite database and index prefix (both removed afterwa
 failure or Ctrl-C): generate N case studies, time ``search_index --rebuild`` beside a raw
 ``streaming_bulk`` of the same documents, measure the search API through gunicorn with 1 and 8
 clients beside Elasticsearch's ``took`` and the database fallback, time the case study and
-search pages and count their SQL queries, read worker and node memory, then write
+search pages and count their SQL queries, read worker and node memory, time searches against a
+node slowed to just under the client timeout (through a loopback proxy), then write
 ``benchmarks/results/<date>-<N>.json`` and regenerate ``docs/benchmarks.md``.
 """
 
@@ -31,7 +32,7 @@ import time
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,6 +50,8 @@ THREE_WORDS = [
     "local energy co-op",
 ]
 KINDS = ["empty", "one_word", "three_words", "filtered", "budget_sort", "page_5"]
+# Seconds a slow node holds back each answer: just under the 2 s client timeout.
+SLOW_NODE_DELAY = 1.8
 HOST = "127.0.0.1"
 
 
@@ -545,6 +548,41 @@ class Bench:
         constant = all(c["page_size_1"] == c["page_size_50"] for c in counts.values())
         return {"queries": counts, "queries_constant": constant}
 
+    def slow_node(self):
+        """Searches through gunicorn to a node answering just under the timeout: what each
+        costs, and how many reach the node before the breaker sends the rest to the database."""
+        from search import breaker
+        from tests.helpers.tcp_proxy import TcpProxy
+
+        breaker.reset()  # the peer's dead node opened it, in the cache every server shares
+        upstream = urlsplit(os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"))
+        proxy = TcpProxy(upstream.hostname, upstream.port, delay=SLOW_NODE_DELAY).up()
+        say(f"Slow node: {len(ONE_WORD)} searches, each answer held back {SLOW_NODE_DELAY}s …")
+        process, port = self.start_server("slow-node", ELASTICSEARCH_URL=proxy.url)
+        latencies, backends = [], []
+        connection = http.client.HTTPConnection(HOST, port, timeout=60)
+        try:
+            for word in ONE_WORD:
+                started = time.perf_counter()
+                status, body = fetch(connection, "/api/search/?" + urlencode({"q": word}))
+                latencies.append((time.perf_counter() - started) * 1000)
+                backends.append(answered_by(body) if status == 200 else f"HTTP {status}")
+        finally:
+            connection.close()
+            self.stop_server(process)
+            proxy.down()
+            # The breaker's state is in the run's shared cache: leave it closed.
+            breaker.reset()
+        self.results["slow_node"] = {
+            "delay_s": SLOW_NODE_DELAY,
+            "max_ms": round(max(latencies), 1),
+            "latencies_ms": [round(latency, 1) for latency in latencies],
+            "backends": backends,
+            "node_answers": backends.count("elasticsearch"),
+            "errors": sum(backend not in {"elasticsearch", "database"} for backend in backends),
+        }
+        say(f"Slow node: slowest {max(latencies):.0f} ms; answered by {backends}")
+
     def memory(self, process):
         from search.client import get_search_client
 
@@ -594,6 +632,7 @@ class Bench:
         self.memory(process)
         self.stop_server(process)
         self.peer(api)
+        self.slow_node()
         self.results["load"]["end"] = round(os.getloadavg()[0], 2)
         self.results["finished_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
         return self.save()

@@ -6,6 +6,27 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 
 INDEX_PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# (setting, smallest allowed value, why, check id)
+MINIMUMS = [
+    (
+        "SEARCH_BREAKER_SECONDS",
+        0.001,
+        "Without it every request waits for a dead node's timeout.",
+        "search.E002",
+    ),
+    (
+        "SEARCH_DEADLINE_SECONDS",
+        0.001,
+        "It is the time one search may spend on the node (2s).",
+        "search.E004",
+    ),
+    (
+        "SEARCH_BREAKER_SLOW_COUNT",
+        1,
+        "It is how many slow answers in a row open the breaker (3).",
+        "search.E005",
+    ),
+]
 
 
 @register()
@@ -28,14 +49,11 @@ def check_search_settings(app_configs, **kwargs):
                 id="search.W001",
             )
         )
-    if settings.SEARCH_BREAKER_SECONDS <= 0:
-        problems.append(
-            Error(
-                "SEARCH_BREAKER_SECONDS must be positive.",
-                hint="Without it every request waits for a dead node's timeout.",
-                id="search.E002",
-            )
-        )
+    problems.extend(
+        Error(f"{name} must be at least {minimum}.", hint=why, id=check_id)
+        for name, minimum, why, check_id in MINIMUMS
+        if getattr(settings, name) < minimum
+    )
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
     if "elasticsearch" in backend:
         problems.append(

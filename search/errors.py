@@ -3,7 +3,8 @@
 from elastic_transport import TransportError
 from elasticsearch import ApiError, NotFoundError
 
-# Node down, unreachable or overloaded: fall back and trip the breaker.
+# Node down, unreachable or overloaded: fall back and trip the breaker (so do transport errors,
+# timeouts among them, and slowness: search/breaker.py).
 UNAVAILABLE_STATUSES = {429, 502, 503, 504}
 
 

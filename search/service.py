@@ -10,6 +10,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from casestudies.documents import alias_name
 from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
@@ -167,14 +169,51 @@ def best_snippet(highlight):
     return (marked or fragments or [""])[0]
 
 
-def did_you_mean(query):
-    options = did_you_mean_search(query).execute().suggest.did_you_mean[0].options
+class Deadline:
+    """One search's time with the node (``SEARCH_DEADLINE_SECONDS``): each request gets what
+    is left of it as its timeout, so a slow node costs one deadline, not a timeout a request."""
+
+    def __init__(self, seconds=None):
+        self.started = time.monotonic()
+        self.seconds = settings.SEARCH_DEADLINE_SECONDS if seconds is None else seconds
+
+    def elapsed(self):
+        return time.monotonic() - self.started
+
+    def left(self):
+        return self.seconds - self.elapsed()
+
+    def client(self):
+        """The search client with what is left as its timeout (capped by the usual one)."""
+        timeout = max(0.001, min(settings.ELASTICSEARCH_TIMEOUT, self.left()))
+        return get_search_client().options(request_timeout=timeout)
+
+
+def did_you_mean(query, deadline=None):
+    search = did_you_mean_search(query).using((deadline or Deadline()).client())
+    options = search.execute().suggest.did_you_mean[0].options
     if options and options[0].text.lower() != query.lower():
         return options[0].text
     return None
 
 
-def run_searches(*bodies):
+def optional_did_you_mean(query, deadline):
+    """A spelling suggestion if the deadline leaves time for it, else ``None``.
+
+    Skipped when less is left than the results took (the node would likely need as long
+    again); a failure or timeout costs the suggestion only, never the results.
+    """
+    if deadline.left() < deadline.elapsed():
+        logger.info("Did-you-mean skipped: %.2fs left of the search deadline", deadline.left())
+        return None
+    try:
+        return did_you_mean(query, deadline)
+    except SEARCH_ERRORS as error:
+        logger.warning("Did-you-mean failed (%s); results shown without it", error)
+        return None
+
+
+def run_searches(*bodies, deadline=None):
     """Answers to ``bodies`` from one ``_msearch`` round trip, as plain dicts.
 
     Plain dicts: the DSL's wrapped hits and facets cost more CPU than the search itself once
@@ -182,7 +221,8 @@ def run_searches(*bodies):
     """
     # No filter_path: trimming the answer cost the node more time than parsing it costs here.
     searches = [part for body in bodies for part in ({}, body)]
-    answer = get_search_client().msearch(index=alias_name(), searches=searches)
+    client = (deadline or Deadline()).client()
+    answer = client.msearch(index=alias_name(), searches=searches)
     responses = answer["responses"]
     for response in responses:
         if "error" in response:
@@ -190,15 +230,20 @@ def run_searches(*bodies):
     return responses, answer["took"]
 
 
-def elasticsearch_search(params):
-    (hits, counts), took = run_searches(*request_bodies(params, synonym_groups()))
+def elasticsearch_search(params, deadline=None):
+    deadline = deadline or Deadline()
+    (hits, counts), took = run_searches(
+        *request_bodies(params, synonym_groups()), deadline=deadline
+    )
     counted = facet_counts(counts["aggregations"])
     results = [
         result_from_source(hit["_source"], best_snippet(hit.get("highlight", {})))
         for hit in hits["hits"]["hits"]
     ]
     total = total_hits(counts)
-    suggestion = did_you_mean(params.query) if params.query and total < FEW_RESULTS else None
+    suggestion = None
+    if params.query and total < FEW_RESULTS:
+        suggestion = optional_did_you_mean(params.query, deadline)
     return SearchResults(
         params=params,
         backend="elasticsearch",
@@ -225,17 +270,29 @@ def database_search(params):
     )
 
 
-def _with_fallback(primary, fallback, what):
-    """Run ``primary`` against Elasticsearch unless the breaker is open; else ``fallback``."""
-    if not breaker.is_open():
-        try:
-            return primary()
-        except SEARCH_ERRORS as error:
-            if is_unavailable(error):
-                breaker.trip(error)
-            else:
-                logger.exception("Elasticsearch %s failed; answering from the database", what)
-    return fallback()
+def _with_fallback(primary, fallback, what, *, attempted=None, started=None):
+    """Run ``primary`` against Elasticsearch if the breaker lets it; else ``fallback``.
+
+    ``attempted`` and ``started`` come from a caller that asked the breaker (``attempt``) and
+    sent the request itself; the breaker learns how long the node took either way.
+    """
+    if attempted is None:
+        attempted = breaker.attempt()
+    if not attempted:
+        return fallback()
+    started = time.monotonic() if started is None else started
+    try:
+        answer = primary()
+    except SEARCH_ERRORS as error:
+        if is_unavailable(error):
+            breaker.trip(error)
+            return fallback()
+        # The node answered (with an error of ours): it is up, as far as the breaker cares.
+        logger.exception("Elasticsearch %s failed; answering from the database", what)
+        breaker.answered(time.monotonic() - started, attempted)
+        return fallback()
+    breaker.answered(time.monotonic() - started, attempted)
+    return answer
 
 
 def search(params):
@@ -256,7 +313,7 @@ def suggest(prefix):
     """Title completions: ``(backend, [{"title", "url"}])``."""
 
     def from_index():
-        response = suggest_search(prefix, SUGGEST_SIZE).execute()
+        response = suggest_search(prefix, SUGGEST_SIZE).using(Deadline().client()).execute()
         options = response.suggest.titles[0].options
         return "elasticsearch", [
             {"title": option._source.title, "url": option._source.url} for option in options
@@ -309,8 +366,9 @@ class IndexedCaseStudy:
         )
 
 
-def _related_from_index(page_id, title, approaches, themes, size):
-    response = related_search(page_id, title, approaches, themes, size).execute().to_dict()
+def _related_from_index(page_id, title, approaches, themes, size, deadline):
+    search = related_search(page_id, title, approaches, themes, size).using(deadline.client())
+    response = search.execute().to_dict()
     return [IndexedCaseStudy.from_source(hit["_source"]) for hit in response["hits"]["hits"]]
 
 
@@ -328,10 +386,18 @@ def related_later(page, size=4):
     def fallback():
         return database.related(page, approaches, themes, size)
 
-    if breaker.is_open():
+    attempted = breaker.attempt()
+    if not attempted:
         return functools.cache(fallback)
-    future = RELATED_POOL.submit(_related_from_index, page.id, page.title, approaches, themes, size)
-    return functools.cache(lambda: _with_fallback(future.result, fallback, "related"))
+    deadline = Deadline()
+    future = RELATED_POOL.submit(
+        _related_from_index, page.id, page.title, approaches, themes, size, deadline
+    )
+    return functools.cache(
+        lambda: _with_fallback(
+            future.result, fallback, "related", attempted=attempted, started=deadline.started
+        )
+    )
 
 
 def related(page, size=4):

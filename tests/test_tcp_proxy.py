@@ -52,3 +52,11 @@ def test_accepted_counts_connections(search_proxy):
     before = search_proxy.accepted
     health()
     assert search_proxy.accepted > before
+
+
+def test_requests_counts_each_request_forwarded(search_proxy):
+    """Every request through the proxy adds one to its count, on new and reused connections."""
+    sent = search_proxy.requests
+    health()
+    health()
+    assert search_proxy.requests == sent + 2

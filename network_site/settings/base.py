@@ -213,8 +213,17 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "councils")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # Index writes after publishing (wait_for refresh) may take longer than a search.
 ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "5"))
-# After a failure to reach the node, search answers from the database for this many seconds.
+# Seconds for all of one search's requests to the node (results, then did-you-mean if time is
+# left); each request's timeout is what is left of it, capped by ELASTICSEARCH_TIMEOUT.
+SEARCH_DEADLINE_SECONDS = float(os.environ.get("SEARCH_DEADLINE_SECONDS", "2"))
+# After a failure to reach the node, a search past its deadline, or SEARCH_BREAKER_SLOW_COUNT
+# answers in a row slower than SEARCH_SLOW_SECONDS, search answers from the database for
+# SEARCH_BREAKER_SECONDS; then one request tries the node (search/breaker.py).
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+SEARCH_SLOW_SECONDS = float(os.environ.get("SEARCH_SLOW_SECONDS", "1"))
+SEARCH_BREAKER_SLOW_COUNT = int(os.environ.get("SEARCH_BREAKER_SLOW_COUNT", "3"))
+# The breaker's state, shared by every worker like the rate-limit counters.
+SEARCH_BREAKER_CACHE = "ratelimit"
 # Searches per client (/search/ and /api/search/ together; suggest on its own), as N/s|m|h|d;
 # empty turns the limit off. Above it: 429 with Retry-After.
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")

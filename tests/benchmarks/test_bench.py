@@ -55,6 +55,10 @@ def test_tiny_benchmark_writes_results_and_cleans_up(search_node, tmp_path):
     assert data["pages"]["search"]["queries_constant"] is True
     assert all(rss > 0 for rss in data["memory"]["worker_peak_rss_kib"])
     assert data["memory"]["node_heap_used_bytes"] > 0
+    slow = data["slow_node"]
+    assert slow["errors"] == 0
+    assert slow["backends"][-1] == "database"
+    assert 1 <= slow["node_answers"] <= 5
     assert "| | 12 case studies |" in docs.read_text()
 
     assert list(work.iterdir()) == []

@@ -28,6 +28,7 @@ def run(count, started_at, **overrides):
         },
         "index": {"rebuild_docs_per_s": 2500.0, "rebuild_vs_floor": 1.5},
         "pages": {"case_study": {"p95_ms": 30.0}, "search": {"queries_constant": True}},
+        "slow_node": {"max_ms": 2300.0, "node_answers": 5},
     }
     for path, value in overrides.items():
         node = data
@@ -65,6 +66,7 @@ def test_targets_are_met_at_the_limit_and_missed_past_it():
         search__errors=1,
         index__rebuild_docs_per_s=1999.0,
         pages__search__queries_constant=False,
+        slow_node__node_answers=6,
     )
     missed["search"]["one_client"]["all"]["p95_ms"] = 50.1
     del missed["pages"]["case_study"]
@@ -73,6 +75,8 @@ def test_targets_are_met_at_the_limit_and_missed_past_it():
     assert marks["api_errors"] is False
     assert marks["rebuild_rate"] is False
     assert marks["search_queries"] is False
+    assert marks["slow_node_answers"] is False
+    assert marks["slow_node_max"] is True
     assert marks["case_study_p95"] is None
     assert marks["api_p95_8"] is True
 

@@ -15,11 +15,13 @@ class TcpProxy:
     """Forwards 127.0.0.1:<port> to ``upstream``; ``down()`` refuses connections, ``up()`` restores.
 
     ``delay`` (seconds) holds back the first bytes of every answer, as a slow node would.
+    ``requests`` counts the requests forwarded (a request's first bytes after an answer).
     """
 
     def __init__(self, upstream_host, upstream_port, delay=0.0):
         self.upstream = (upstream_host, upstream_port)
         self.delay = delay
+        self.requests = 0
         self.port = None
         # Connections accepted so far: a test can tell whether the application talked at all.
         self.accepted = 0
@@ -92,6 +94,9 @@ class TcpProxy:
                     if not data:
                         return
                     if sock is client:
+                        if answered:
+                            with self._lock:
+                                self.requests += 1
                         answered = False
                         upstream.sendall(data)
                     else:

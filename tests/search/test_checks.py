@@ -28,3 +28,12 @@ def test_bad_prefix_long_timeout_no_breaker_and_es_admin_search_are_reported(set
         settings,
     )
     assert found == {"search.E001", "search.W001", "search.E002", "search.E003"}
+
+
+def test_no_deadline_and_no_slow_count_are_reported(settings):
+    """A search deadline of zero and a slow-answer count below one each have their own id."""
+    found = ids(
+        {"ELASTICSEARCH_TIMEOUT": 2, "SEARCH_DEADLINE_SECONDS": 0, "SEARCH_BREAKER_SLOW_COUNT": 0},
+        settings,
+    )
+    assert found == {"search.E004", "search.E005"}

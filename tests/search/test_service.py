@@ -4,12 +4,14 @@ import random
 
 import pytest
 from django.http import QueryDict
+from django.test import Client
 
 from search import database, service
 from search.indexing import sync_pages
 from search.params import FACET_FIELDS, SearchParams
 from search.service import synonym_groups
 from tests.factories import SynonymFactory
+from tests.helpers.timing import MARGIN, timed_get
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -247,3 +249,51 @@ def test_facet_options_are_ordered_by_count_then_value_with_fixed_and_year_order
         "2021",
         "2019",
     ]
+
+
+def test_a_node_just_under_the_timeout_costs_one_deadline_not_two_timeouts(
+    indexed_corpus, search_proxy, settings
+):
+    """Results that use most of the deadline leave did-you-mean out; the page shows them in time."""
+    settings.ELASTICSEARCH_TIMEOUT = settings.SEARCH_DEADLINE_SECONDS = 2.0
+    search_proxy.delay = 1.5
+    response, seconds = timed_get("/search/", {"q": "cupboard"})
+    assert response.status_code == 200
+    assert b"Leek Community Cupboard" in response.content
+    assert b"simpler mode" not in response.content
+    assert seconds < settings.SEARCH_DEADLINE_SECONDS + MARGIN
+
+
+def test_did_you_mean_runs_when_the_deadline_leaves_time(indexed_corpus, search_proxy, settings):
+    """A node slower than usual but well inside the deadline still gets asked for a suggestion."""
+    settings.ELASTICSEARCH_TIMEOUT = settings.SEARCH_DEADLINE_SECONDS = 3
+    search_proxy.delay = 0.3
+    data = Client().get("/api/search/", {"q": "comunity cupbord"}).json()
+    assert (data["backend"], data["suggestion"]) == ("elasticsearch", "community cupboard")
+
+
+def test_a_node_slower_than_the_deadline_answers_from_the_database_in_time(
+    indexed_corpus, search_proxy, settings
+):
+    """However long the client timeout, a search waits for the node no longer than its deadline."""
+    settings.SEARCH_DEADLINE_SECONDS = 0.6
+    search_proxy.delay = 3.0
+    response, seconds = timed_get("/search/", {"q": "cupboard"})
+    assert response.status_code == 200
+    assert b"simpler mode" in response.content
+    assert b"Leek Community Cupboard" in response.content
+    assert seconds < settings.SEARCH_DEADLINE_SECONDS + MARGIN
+
+
+def test_did_you_mean_past_the_deadline_costs_only_the_suggestion(
+    indexed_corpus, search_proxy, settings
+):
+    """Did-you-mean outliving what is left of the deadline gives no suggestion, and no error."""
+    search_proxy.delay = 2.0
+    deadline = service.Deadline(0.3)
+    assert service.optional_did_you_mean("comunity cupbord", deadline) is None
+    assert deadline.elapsed() < deadline.seconds + MARGIN
+    search_proxy.delay = 0
+    assert service.optional_did_you_mean("comunity cupbord", service.Deadline(5)) == (
+        "community cupboard"
+    )
