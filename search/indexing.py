@@ -1,8 +1,9 @@
 """Keeping the index in step with the database: rebuilds, live sync, the pending queue, drift.
 
-Every change goes through ``sync_pages(ids)``: it re-reads those pages and indexes the ones
-visitors may see and deletes the rest, so publish, unpublish, delete, move, rename and privacy
-changes all take the same path, and a queued change can be replayed at any time.
+Every change leaves a PendingSync row (the outbox) that ``drain_queue`` applies: it re-reads those
+pages and indexes the ones visitors may see and deletes the rest, so publish, unpublish, delete,
+move, rename and privacy changes all take the same path, and a queued change can be replayed at
+any time.
 """
 
 import logging
