@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from search.client import get_search_client
 
@@ -113,6 +114,38 @@ def test_docker_compose_requires_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def compose_services():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+
+def test_docker_compose_runs_a_task_worker_after_the_migrations():
+    """The compose `worker` service runs db_worker from the web image once migrations are done."""
+    services = compose_services()
+    worker = services["worker"]
+
+    assert worker["build"] == services["web"]["build"]
+    assert worker["command"] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"]["DATABASE_URL"] == services["web"]["environment"]["DATABASE_URL"]
+    assert worker["environment"]["DJANGO_SETTINGS_MODULE"] == "network_site.settings.production"
+    # The web service migrates before gunicorn starts, so its health means migrations are done.
+    assert worker["depends_on"]["db"] == {"condition": "service_healthy"}
+    assert worker["depends_on"]["web"] == {"condition": "service_healthy"}
+    assert worker["restart"] == "unless-stopped"
+
+
+def test_docker_compose_web_and_worker_wait_for_a_postgresql_health_check():
+    """PostgreSQL has a pg_isready health check over TCP, and web and worker wait for it."""
+    services = compose_services()
+    check = services["db"]["healthcheck"]["test"]
+
+    assert check[0] == "CMD"
+    assert check[1] == "pg_isready"
+    # Over TCP: the image's initialisation server answers on its socket only, not yet ready.
+    assert "--host=127.0.0.1" in check
+    for name in ("web", "worker"):
+        assert services[name]["depends_on"]["db"] == {"condition": "service_healthy"}, name
 
 
 def test_gunicorn_config_reads_the_environment(monkeypatch):
