@@ -2,6 +2,7 @@
 
 import http.server
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -14,7 +15,6 @@ import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NODE = ROOT / "scripts" / "db-node.sh"
 PASSWORD = "scratch-cluster-pw"
 
 
@@ -24,12 +24,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def db_node(command, port, state_dir, timeout=120, **extra):
+def db_node(command, port, state_dir, timeout=120, checkout=ROOT, **extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DB_")}
     env.update(DB_PORT=str(port), DB_STATE_DIR=str(state_dir), DB_PASSWORD=PASSWORD, **extra)
     return subprocess.run(
-        ["bash", str(DB_NODE), command],
-        cwd=ROOT,
+        ["bash", str(checkout / "scripts" / "db-node.sh"), command],
+        cwd=checkout,
         env=env,
         capture_output=True,
         text=True,
@@ -43,16 +43,36 @@ def url(port, database="councils"):
 
 
 @pytest.fixture(scope="module")
-def scratch_cluster():
+def closed_checkout():
+    """A copy of the scripts in a directory only its owner may enter, like CI's root checkout."""
+    checkout = Path(tempfile.mkdtemp(prefix="councils-checkout-"))
+    checkout.chmod(0o700)
+    shutil.copytree(ROOT / "scripts", checkout / "scripts")
+    yield checkout
+    shutil.rmtree(checkout, ignore_errors=True)
+
+
+def new_state_root():
+    """A fresh state dir where CI keeps it: under /var/lib as root, else under /tmp.
+
+    Open to others, so the cluster's system user (when run as root) can reach it; pytest's
+    tmp_path is closed to other users.
+    """
+    parent = "/var/lib" if os.geteuid() == 0 else "/tmp"
+    state_dir = Path(tempfile.mkdtemp(prefix="councils-db-test-", dir=parent))
+    state_dir.chmod(0o755)
+    return state_dir
+
+
+@pytest.fixture(scope="module")
+def scratch_cluster(closed_checkout):
     """A cluster of its own, started by `db-node.sh up` and stopped (and removed) afterwards.
 
-    Under /tmp with an open mode, so that the cluster's system user (when run as root) can
-    reach it; pytest's tmp_path is closed to other users.
+    The script runs from a checkout closed to the cluster's owner, as on CI.
     """
-    state_dir = Path(tempfile.mkdtemp(prefix="councils-db-test-", dir="/tmp"))
-    state_dir.chmod(0o755)
+    state_dir = new_state_root()
     port = free_port()
-    first = db_node("up", port, state_dir)
+    first = db_node("up", port, state_dir, checkout=closed_checkout)
     try:
         yield {"port": port, "state_dir": state_dir, "first_up": first}
     finally:
@@ -85,6 +105,26 @@ def test_up_keeps_data_outside_the_checkout_and_listens_on_localhost_only(scratc
     assert (data / "PG_VERSION").is_file()
     assert listen == "127.0.0.1"
     assert ROOT not in data.resolve().parents
+
+
+def test_up_runs_the_cluster_as_a_user_who_is_not_root(scratch_cluster):
+    """The postmaster and its data belong to one user who is not root (councils-db under root)."""
+    data = scratch_cluster["state_dir"] / str(scratch_cluster["port"]) / "data"
+    pid = (data / "postmaster.pid").read_text().split()[0]
+    process_uid = int(
+        next(
+            line
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+            if line.startswith("Uid:")
+        ).split()[1]
+    )
+
+    assert process_uid != 0
+    assert data.stat().st_uid == process_uid
+    if os.geteuid() == 0:
+        assert pwd.getpwuid(process_uid).pw_name == "councils-db"
+    else:
+        assert process_uid == os.geteuid()
 
 
 def test_up_refuses_a_wrong_password(scratch_cluster):
@@ -170,3 +210,37 @@ def test_up_refuses_a_port_held_by_something_else(tmp_path):
     assert result.returncode == 1
     assert "not PostgreSQL listens on port" in result.stderr
     assert not (tmp_path / str(server.server_address[1])).exists()
+
+
+def test_up_shows_the_log_tail_when_postgresql_cannot_start(closed_checkout):
+    """When the server exits during start-up, `up` fails with a message and the log's last lines."""
+    state_dir = new_state_root()
+    port = free_port()
+    try:
+        made = db_node("up", port, state_dir, checkout=closed_checkout)
+        assert made.returncode == 0, made.stdout + made.stderr
+        assert db_node("down", port, state_dir).returncode == 0
+        with (state_dir / str(port) / "data" / "postgresql.conf").open("a") as conf:
+            conf.write("shared_buffers = 'not-a-size'\n")
+
+        broken = db_node("up", port, state_dir, checkout=closed_checkout)
+    finally:
+        db_node("down", port, state_dir)
+        shutil.rmtree(state_dir, ignore_errors=True)
+
+    assert broken.returncode == 1
+    assert "PostgreSQL exited during start-up" in broken.stderr
+    assert "--- last lines of" in broken.stderr
+    assert 'invalid value for parameter "shared_buffers"' in broken.stderr
+
+
+def test_up_without_postgresql_binaries_says_what_to_install(tmp_path):
+    """Without PostgreSQL's binaries `up` fails, prints the apt-get line and makes no cluster."""
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+
+    result = db_node("up", free_port(), tmp_path / "state", PG_BIN=str(empty_bin))
+
+    assert result.returncode == 1
+    assert "apt-get install -y postgresql" in result.stderr
+    assert not (tmp_path / "state").exists()
