@@ -4,7 +4,11 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
+
+import psycopg
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PASS = ROOT / "scripts" / "test-pass.sh"
@@ -127,3 +131,54 @@ def test_pass_reports_its_duration_and_writes_its_junit(tmp_path):
     assert re.search(r"Test pass one passed in \d+s", result.stdout)
     assert 'failures="0"' in junit.read_text()
     assert "test_urls" in junit.read_text()
+
+
+# The cluster `make test` starts (scripts/db-node.sh with the Makefile's defaults).
+DB_NODE_URL = os.environ.get(
+    "TEST_DB_NODE_URL", "postgres://councils:councils-local-dev@127.0.0.1:5433/councils"
+)
+
+
+@pytest.fixture
+def db_node_url():
+    """The project's PostgreSQL cluster; a run without it fails and says how to start it."""
+    try:
+        psycopg.connect(DB_NODE_URL, connect_timeout=5).close()
+    except psycopg.OperationalError as error:
+        pytest.fail(f"PostgreSQL is not reachable ({error}): start it with 'make db-up'")
+    return DB_NODE_URL
+
+
+def test_failed_postgresql_run_drops_its_test_database(db_node_url, tmp_path):
+    """A PostgreSQL run whose tests fail still drops the test database it made."""
+    failing = tmp_path / "test_failing.py"
+    failing.write_text(
+        "from django.db import connection\n\n"
+        "def test_fails(db):\n"
+        "    assert False, 'in ' + connection.settings_dict['NAME']\n"
+    )
+
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--no-migrations",
+            "--rootdir",
+            str(ROOT),
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            str(failing),
+        ],
+        DATABASE_URL=db_node_url,
+        SEARCH_INDEX_PREFIX=f"test-dropped-{uuid.uuid4().hex[:8]}",
+    )
+
+    used = re.search(r"AssertionError: in (test_\w+)", result.stdout)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert used and TEST_NAME.fullmatch(used[1]), result.stdout
+    with psycopg.connect(db_node_url, connect_timeout=5) as conn:
+        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [used[1]])
+        assert left.fetchone()[0] == 0
