@@ -116,6 +116,40 @@ def test_docker_compose_requires_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def dev_database(**env):
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'])"
+    )
+    environ = clean_env(DJANGO_SETTINGS_MODULE="network_site.settings.dev")
+    for name in ("DATABASE_URL", "VAR_DIR"):
+        environ.pop(name, None)
+    environ.update(env)
+    result = run([sys.executable, "-c", probe], environ)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_make_run_uses_sqlite_without_database_url():
+    """Without DATABASE_URL the development settings (make run) use SQLite in var/."""
+    engine, name, *_ = dev_database()
+
+    assert engine == "django.db.backends.sqlite3"
+    assert Path(name) == ROOT / "var" / "db.sqlite3"
+
+
+def test_database_url_selects_postgresql():
+    """DATABASE_URL=postgres://... selects PostgreSQL with that URL's host, port and database."""
+    url = "postgres://councils:pw@127.0.0.1:5433/councils"
+
+    assert dev_database(DATABASE_URL=url) == [
+        "django.db.backends.postgresql",
+        "councils",
+        "127.0.0.1",
+        "5433",
+    ]
+
+
 def compose_services():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
 
