@@ -211,7 +211,17 @@ def test_make_help_lists_the_documented_targets():
 
     assert result.returncode == 0, result.stderr
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
-    assert {"run", "test", "search-up", "search-down", "search-status", "install"} <= listed
+    assert {
+        "run",
+        "test",
+        "search-up",
+        "search-down",
+        "search-status",
+        "db-up",
+        "db-down",
+        "db-status",
+        "install",
+    } <= listed
 
 
 def node_script(command, port, state_dir, timeout=30):
