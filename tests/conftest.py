@@ -9,7 +9,7 @@ import socket
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test import override_settings
 
 from network_site.sites import SITES
@@ -58,8 +58,18 @@ def queued_email(django_test_environment):
 
 
 @pytest.fixture
-def task_worker(db):
+def task_worker(db, monkeypatch):
     """Tasks go to the database backend; calling the fixture runs the real worker until idle."""
+    from django_tasks_db.management.commands import db_worker
+
+    def close_old_connections_outside_the_test():
+        # The worker drops a connection that is inside a transaction: here, the test's own.
+        # SQLite's in-memory database ignores that; PostgreSQL's would lose the test's data.
+        # Django's test client keeps request signals off the connection in the same way.
+        if not connection.in_atomic_block:
+            close_old_connections()
+
+    monkeypatch.setattr(db_worker, "close_old_connections", close_old_connections_outside_the_test)
 
     def run_worker():
         handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
