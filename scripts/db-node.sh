@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's own PostgreSQL cluster: up | down | status | prune | url.
+# The project's own PostgreSQL cluster: up | down | status | prune | drop-run SUFFIX | url.
 #
 # Uses Debian's PostgreSQL binaries (/usr/lib/postgresql/<version>/bin, the newest one) with
 # initdb and pg_ctl directly, not the system's default cluster. The cluster belongs to a
@@ -211,6 +211,22 @@ SQL
     done
 }
 
+# Drops one run's test databases (names ending _<suffix>), also while a leaked connection of
+# that run still holds one open: pytest-django's own drop then fails with only a warning.
+drop_run_databases() {
+    local suffix="$1" names name
+    [[ "$suffix" =~ ^[a-z0-9_]+$ ]] || die "drop-run needs the run's suffix (a-z, 0-9, _)."
+    names="$(superuser_psql -tA -v suffix="$suffix" <<'SQL'
+SELECT datname FROM pg_database
+WHERE datname ~ '^test_[0-9]{10}_' AND right(datname, length(:'suffix') + 1) = '_' || :'suffix';
+SQL
+)"
+    for name in $names; do
+        say "Dropping $name, left behind by its test run"
+        superuser_psql -v name="$name" <<<'DROP DATABASE IF EXISTS :"name" WITH (FORCE);'
+    done
+}
+
 # --- commands --------------------------------------------------------------------------------
 
 print_failure() {
@@ -334,9 +350,14 @@ up) cmd_up ;;
 down) cmd_down ;;
 status) cmd_status ;;
 prune) cmd_prune ;;
+drop-run)
+    managed_pid >/dev/null || die "No PostgreSQL cluster of this script runs on port $DB_PORT."
+    ensure_binaries
+    drop_run_databases "${2:-}"
+    ;;
 url) echo "$URL" ;;
 *)
-    echo "usage: $0 up|down|status|prune|url   (DB_PORT=$DB_PORT)" >&2
+    echo "usage: $0 up|down|status|prune|drop-run SUFFIX|url   (DB_PORT=$DB_PORT)" >&2
     exit 2
     ;;
 esac

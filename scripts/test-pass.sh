@@ -17,11 +17,24 @@ junit="$2"
 shift 2
 PYTEST="${PYTEST:-.venv/bin/pytest}"
 
+case "${DATABASE_URL:-}" in
+postgres://* | postgresql://*)
+    # The run's test database is named after its index prefix (network_site/settings/test.py),
+    # so it can be dropped here when a connection the run leaked kept pytest-django from it.
+    export SEARCH_INDEX_PREFIX="${SEARCH_INDEX_PREFIX:-test-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')}"
+    run_suffix="$(printf '%s' "$SEARCH_INDEX_PREFIX" | tr 'A-Z' 'a-z' | sed -E 's/[^a-z0-9]+/_/g' | cut -c1-32)"
+    ;;
+esac
+
 printf '\n==> Test pass: %s\n' "$label"
 started="$(date +%s)"
 status=0
 "$PYTEST" --durations=15 --timeout=600 "--junitxml=$junit" "$@" || status=$?
 elapsed="$(($(date +%s) - started))"
+if [ -n "${run_suffix:-}" ]; then
+    "$(dirname "$0")/db-node.sh" drop-run "$run_suffix" ||
+        echo "warning: could not drop this run's test databases (suffix $run_suffix)" >&2
+fi
 
 if [ "$status" -eq 5 ]; then
     printf '\nerror: test pass %s ran no tests (pytest exit code 5): check the paths and -m/-k.\n' \

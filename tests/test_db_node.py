@@ -24,11 +24,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def db_node(command, port, state_dir, timeout=120, checkout=ROOT, **extra):
+def db_node(command, port, state_dir, timeout=120, checkout=ROOT, extra_args=(), **extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DB_")}
     env.update(DB_PORT=str(port), DB_STATE_DIR=str(state_dir), DB_PASSWORD=PASSWORD, **extra)
     return subprocess.run(
-        ["bash", str(checkout / "scripts" / "db-node.sh"), command],
+        ["bash", str(checkout / "scripts" / "db-node.sh"), command, *extra_args],
         cwd=checkout,
         env=env,
         capture_output=True,
@@ -175,6 +175,30 @@ def test_up_drops_test_databases_left_by_killed_runs(scratch_cluster):
     assert f"Dropping {stale}" in result.stdout
     assert stale not in left
     assert recent in left
+
+
+def test_drop_run_drops_that_runs_databases_even_while_in_use(scratch_cluster):
+    """`drop-run SUFFIX` drops that run's test databases, open or not, and no other run's."""
+    port = scratch_cluster["port"]
+    mine = f"test_{int(time.time())}_0badcafe_test_run_mine"
+    other = f"test_{int(time.time())}_0badcafe_test_run_other"
+    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
+        for name in (mine, other):
+            conn.execute(f'CREATE DATABASE "{name}"')
+    leaked = psycopg.connect(url(port, mine), connect_timeout=5)
+    try:
+        result = db_node(
+            "drop-run", port, scratch_cluster["state_dir"], extra_args=["test_run_mine"]
+        )
+    finally:
+        leaked.close()
+
+    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
+        left = {row[0] for row in conn.execute("SELECT datname FROM pg_database")}
+        conn.execute(f'DROP DATABASE IF EXISTS "{other}"')
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert mine not in left
+    assert other in left
 
 
 def test_status_fails_clearly_when_nothing_runs(tmp_path):

@@ -182,3 +182,42 @@ def test_failed_postgresql_run_drops_its_test_database(db_node_url, tmp_path):
     with psycopg.connect(db_node_url, connect_timeout=5) as conn:
         left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [used[1]])
         assert left.fetchone()[0] == 0
+
+
+def test_postgresql_pass_drops_a_test_database_a_leaked_connection_held(db_node_url, tmp_path):
+    """A PostgreSQL pass drops its test database even when a connection it leaked kept it open."""
+    leaking = tmp_path / "test_leaking.py"
+    leaking.write_text(
+        "import psycopg\nfrom django.db import connection\n\nLEAKED = []\n\n"
+        "def test_leaks(db):\n"
+        "    params = connection.get_connection_params()\n"
+        "    LEAKED.append(psycopg.connect(**params))\n"
+        "    print('in', params['dbname'])\n"
+    )
+
+    result = run(
+        [
+            "bash",
+            str(TEST_PASS),
+            "leaky",
+            str(tmp_path / "junit.xml"),
+            "-s",
+            "-p",
+            "no:cacheprovider",
+            "--no-migrations",
+            "--rootdir",
+            str(ROOT),
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            str(leaking),
+        ],
+        DATABASE_URL=db_node_url,
+    )
+
+    used = re.search(r"\bin (test_\w+)", result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert used and TEST_NAME.fullmatch(used[1]), result.stdout
+    assert f"Dropping {used[1]}" in result.stdout
+    with psycopg.connect(db_node_url, connect_timeout=5) as conn:
+        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [used[1]])
+        assert left.fetchone()[0] == 0
