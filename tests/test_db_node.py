@@ -42,6 +42,23 @@ def url(port, database="councils"):
     return f"postgresql://councils:{PASSWORD}@127.0.0.1:{port}/{database}"
 
 
+def create_databases(port, *names):
+    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_databases(port, *names):
+    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def database_names(port):
+    with psycopg.connect(url(port), connect_timeout=5) as conn:
+        return {row[0] for row in conn.execute("SELECT datname FROM pg_database")}
+
+
 @pytest.fixture(scope="module")
 def closed_checkout():
     """A copy of the scripts in a directory only its owner may enter, like CI's root checkout."""
@@ -162,15 +179,12 @@ def test_up_drops_test_databases_left_by_killed_runs(scratch_cluster):
     port = scratch_cluster["port"]
     stale = f"test_{int(time.time()) - 4 * 3600}_deadbeef_killed_run"
     recent = f"test_{int(time.time())}_cafef00d_running"
-    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
-        for name in (stale, recent):
-            conn.execute(f'CREATE DATABASE "{name}"')
+    create_databases(port, stale, recent)
 
     result = db_node("up", port, scratch_cluster["state_dir"])
 
-    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
-        left = {row[0] for row in conn.execute("SELECT datname FROM pg_database")}
-        conn.execute(f'DROP DATABASE IF EXISTS "{recent}"')
+    left = database_names(port)
+    drop_databases(port, recent)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Dropping {stale}" in result.stdout
     assert stale not in left
@@ -182,9 +196,7 @@ def test_drop_run_drops_that_runs_databases_even_while_in_use(scratch_cluster):
     port = scratch_cluster["port"]
     mine = f"test_{int(time.time())}_0badcafe_test_run_mine"
     other = f"test_{int(time.time())}_0badcafe_test_run_other"
-    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
-        for name in (mine, other):
-            conn.execute(f'CREATE DATABASE "{name}"')
+    create_databases(port, mine, other)
     leaked = psycopg.connect(url(port, mine), connect_timeout=5)
     try:
         result = db_node(
@@ -193,9 +205,8 @@ def test_drop_run_drops_that_runs_databases_even_while_in_use(scratch_cluster):
     finally:
         leaked.close()
 
-    with psycopg.connect(url(port), autocommit=True, connect_timeout=5) as conn:
-        left = {row[0] for row in conn.execute("SELECT datname FROM pg_database")}
-        conn.execute(f'DROP DATABASE IF EXISTS "{other}"')
+    left = database_names(port)
+    drop_databases(port, other)
     assert result.returncode == 0, result.stdout + result.stderr
     assert mine not in left
     assert other in left

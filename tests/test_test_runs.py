@@ -149,6 +149,24 @@ def db_node_url():
     return DB_NODE_URL
 
 
+# pytest options for a test file outside tests/ (without the suite's conftest) under our settings.
+OUTSIDE_THE_SUITE = (
+    "-p",
+    "no:cacheprovider",
+    "--no-migrations",
+    "--rootdir",
+    str(ROOT),
+    "-c",
+    str(ROOT / "pyproject.toml"),
+)
+
+
+def database_exists(server_url, name):
+    with psycopg.connect(server_url, connect_timeout=5) as conn:
+        found = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone()[0] == 1
+
+
 def test_failed_postgresql_run_drops_its_test_database(db_node_url, tmp_path):
     """A PostgreSQL run whose tests fail still drops the test database it made."""
     failing = tmp_path / "test_failing.py"
@@ -163,13 +181,7 @@ def test_failed_postgresql_run_drops_its_test_database(db_node_url, tmp_path):
             sys.executable,
             "-m",
             "pytest",
-            "-p",
-            "no:cacheprovider",
-            "--no-migrations",
-            "--rootdir",
-            str(ROOT),
-            "-c",
-            str(ROOT / "pyproject.toml"),
+            *OUTSIDE_THE_SUITE,
             str(failing),
         ],
         DATABASE_URL=db_node_url,
@@ -179,9 +191,7 @@ def test_failed_postgresql_run_drops_its_test_database(db_node_url, tmp_path):
     used = re.search(r"AssertionError: in (test_\w+)", result.stdout)
     assert result.returncode == 1, result.stdout + result.stderr
     assert used and TEST_NAME.fullmatch(used[1]), result.stdout
-    with psycopg.connect(db_node_url, connect_timeout=5) as conn:
-        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [used[1]])
-        assert left.fetchone()[0] == 0
+    assert not database_exists(db_node_url, used[1])
 
 
 def test_postgresql_pass_drops_a_test_database_a_leaked_connection_held(db_node_url, tmp_path):
@@ -202,13 +212,7 @@ def test_postgresql_pass_drops_a_test_database_a_leaked_connection_held(db_node_
             "leaky",
             str(tmp_path / "junit.xml"),
             "-s",
-            "-p",
-            "no:cacheprovider",
-            "--no-migrations",
-            "--rootdir",
-            str(ROOT),
-            "-c",
-            str(ROOT / "pyproject.toml"),
+            *OUTSIDE_THE_SUITE,
             str(leaking),
         ],
         DATABASE_URL=db_node_url,
@@ -218,6 +222,4 @@ def test_postgresql_pass_drops_a_test_database_a_leaked_connection_held(db_node_
     assert result.returncode == 0, result.stdout + result.stderr
     assert used and TEST_NAME.fullmatch(used[1]), result.stdout
     assert f"Dropping {used[1]}" in result.stdout
-    with psycopg.connect(db_node_url, connect_timeout=5) as conn:
-        left = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [used[1]])
-        assert left.fetchone()[0] == 0
+    assert not database_exists(db_node_url, used[1])
