@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import close_old_connections, connection
 from django.test import override_settings
 
 from network_site.sites import SITES
@@ -59,8 +60,18 @@ def queued_email(django_test_environment):
 
 
 @pytest.fixture
-def task_worker(db):
+def task_worker(db, monkeypatch):
     """Tasks go to the database backend; calling the fixture runs the real worker until idle."""
+    from django_tasks_db.management.commands import db_worker
+
+    def close_old_connections_outside_the_test():
+        # The worker drops a connection that is inside a transaction: here, the test's own.
+        # SQLite's in-memory database ignores that; PostgreSQL's would lose the test's data.
+        # Django's test client keeps request signals off the connection in the same way.
+        if not connection.in_atomic_block:
+            close_old_connections()
+
+    monkeypatch.setattr(db_worker, "close_old_connections", close_old_connections_outside_the_test)
 
     def run_worker():
         handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
@@ -102,14 +113,39 @@ def closed_port():
         yield sock.getsockname()[1]
 
 
+# The server's version, read once the test database exists (the header is printed before).
+SERVER_VERSION = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, plus a note of the server version for the summary."""
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            version = connection.pg_version
+        SERVER_VERSION["default"] = f"{version // 10000}.{version % 10000}"
+
+
+def database_description():
+    """Which database this run's tests use: the vendor, the test database and where it lives."""
+    database = settings.DATABASES["default"]
+    if connection.vendor == "sqlite":
+        return "SQLite (in memory)"
+    where = f"{database.get('HOST') or 'local socket'}:{database.get('PORT') or 'default port'}"
+    name = " ".join(["PostgreSQL", *SERVER_VERSION.values()])
+    return f"{name}, test database {database['TEST']['NAME']} at {where}"
+
+
 def pytest_report_header(config):
-    return (
-        f"elasticsearch: {settings.ELASTICSEARCH_URL} (index prefix {settings.SEARCH_INDEX_PREFIX})"
-    )
+    prefix = settings.SEARCH_INDEX_PREFIX
+    return [
+        f"elasticsearch: {settings.ELASTICSEARCH_URL} (index prefix {prefix})",
+        f"database: {database_description()}",
+    ]
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say how many tests talked to the real node, so a run shows that search was exercised."""
+    """Say how many tests talked to the real node and which database the run used."""
     outcomes = {}
     for key in ("passed", "failed", "error"):
         for report in terminalreporter.stats.get(key, []):
@@ -122,3 +158,4 @@ def pytest_terminal_summary(terminalreporter):
         f"Tests marked elasticsearch, against the real node at {settings.ELASTICSEARCH_URL}: "
         f"{detail or 'none ran'}"
     )
+    terminalreporter.write_line(f"Database for this run: {database_description()}")

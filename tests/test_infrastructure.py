@@ -5,6 +5,7 @@ import runpy
 import shutil
 import sys
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -64,11 +65,11 @@ def compose_command():
     return None
 
 
-def compose_web_environment(env):
-    """The web service's environment as `docker compose config` resolves it with ``env``."""
+def compose_web_environment(env, service="web"):
+    """A service's environment as `docker compose config` resolves it with ``env``."""
     result = run([*compose_command(), "config"], env)
     assert result.returncode == 0, result.stderr
-    return yaml.safe_load(result.stdout)["services"]["web"]["environment"]
+    return yaml.safe_load(result.stdout)["services"][service]["environment"]
 
 
 needs_compose = pytest.mark.skipif(
@@ -127,20 +128,22 @@ def test_docker_compose_passes_an_admin_address_through():
 
 
 @needs_compose
-def test_the_compose_web_environment_passes_the_deploy_check():
-    """The web service's environment, as compose resolves it, gives a clean `check --deploy`."""
-    web = compose_web_environment(
+@pytest.mark.parametrize("service", ["web", "worker"])
+def test_the_compose_environment_passes_the_deploy_check(service):
+    """Web and worker environments, as compose resolves them, give a clean `check --deploy`."""
+    resolved = compose_web_environment(
         clean_env(
             SECRET_KEY=DEPLOY_SECRET_KEY,
             POSTGRES_PASSWORD="compose-check",
             SITE_URL="https://network.example.org",
-        )
+        ),
+        service,
     )
-    env = clean_env(**{name: str(value or "") for name, value in web.items()})
+    env = clean_env(**{name: str(value or "") for name, value in resolved.items()})
 
     result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
 
-    assert web["DJANGO_SETTINGS_MODULE"] == "network_site.settings.production"
+    assert resolved["DJANGO_SETTINGS_MODULE"] == "network_site.settings.production"
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -154,6 +157,72 @@ def test_docker_compose_requires_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def dev_database(**env):
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'])"
+    )
+    environ = clean_env(DJANGO_SETTINGS_MODULE="network_site.settings.dev")
+    for name in ("DATABASE_URL", "VAR_DIR"):
+        environ.pop(name, None)
+    environ.update(env)
+    result = run([sys.executable, "-c", probe], environ)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_make_run_uses_sqlite_without_database_url():
+    """Without DATABASE_URL the development settings (make run) use SQLite in var/."""
+    engine, name, *_ = dev_database()
+
+    assert engine == "django.db.backends.sqlite3"
+    assert Path(name) == ROOT / "var" / "db.sqlite3"
+
+
+def test_database_url_selects_postgresql():
+    """DATABASE_URL=postgres://... selects PostgreSQL with that URL's host, port and database."""
+    url = "postgres://councils:pw@127.0.0.1:5433/councils"
+
+    assert dev_database(DATABASE_URL=url) == [
+        "django.db.backends.postgresql",
+        "councils",
+        "127.0.0.1",
+        "5433",
+    ]
+
+
+def compose_services():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+
+def test_docker_compose_runs_a_task_worker_after_the_migrations():
+    """The compose `worker` service runs db_worker from the web image once migrations are done."""
+    services = compose_services()
+    worker = services["worker"]
+
+    assert worker["build"] == services["web"]["build"]
+    assert worker["command"] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"]["DATABASE_URL"] == services["web"]["environment"]["DATABASE_URL"]
+    assert worker["environment"]["DJANGO_SETTINGS_MODULE"] == "network_site.settings.production"
+    # The web service migrates before gunicorn starts, so its health means migrations are done.
+    assert worker["depends_on"]["db"] == {"condition": "service_healthy"}
+    assert worker["depends_on"]["web"] == {"condition": "service_healthy"}
+    assert worker["restart"] == "unless-stopped"
+
+
+def test_docker_compose_web_and_worker_wait_for_a_postgresql_health_check():
+    """PostgreSQL has a pg_isready health check over TCP, and web and worker wait for it."""
+    services = compose_services()
+    check = services["db"]["healthcheck"]["test"]
+
+    assert check[0] == "CMD"
+    assert check[1] == "pg_isready"
+    # Over TCP: the image's initialisation server answers on its socket only, not yet ready.
+    assert "--host=127.0.0.1" in check
+    for name in ("web", "worker"):
+        assert services[name]["depends_on"]["db"] == {"condition": "service_healthy"}, name
 
 
 def test_gunicorn_config_reads_the_environment(monkeypatch):
@@ -185,7 +254,17 @@ def test_make_help_lists_the_documented_targets():
 
     assert result.returncode == 0, result.stderr
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
-    assert {"run", "test", "search-up", "search-down", "search-status", "install"} <= listed
+    assert {
+        "run",
+        "test",
+        "search-up",
+        "search-down",
+        "search-status",
+        "db-up",
+        "db-down",
+        "db-status",
+        "install",
+    } <= listed
 
 
 def test_make_run_points_the_site_and_admin_at_the_dev_server():

@@ -1,6 +1,8 @@
 """Test runs: fast hashing, in-memory email, a per-run search index prefix."""
 
 import os
+import re
+import time
 import uuid
 
 from .base import *  # noqa: F403
@@ -12,6 +14,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # One prefix per run, so parallel or repeated runs never share an index.
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{uuid.uuid4().hex[:8]}")
+# SQLite tests run in memory. A server database gets one test database per run, named with its
+# start time (scripts/db-node.sh drops old ones a killed run left) and the run's own random part.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{int(time.time())}_{uuid.uuid4().hex[:8]}_"
+        + re.sub(r"[^a-z0-9]+", "_", SEARCH_INDEX_PREFIX.lower())[:32]
+    }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405

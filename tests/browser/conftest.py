@@ -172,7 +172,11 @@ def site(live_site, test_database, search_node, django_db_blocker):
 
 def restore_database(serialized):
     """Empty the database, then load ``serialized`` (from serialize_db_to_string) into it."""
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    # Sequences keep counting (as in Django's own test teardown): restarted, PostgreSQL would
+    # hand the restored rows' ids out again.
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
     connection.creation.deserialize_db_from_string(serialized)
     # Rows came back under their old ids: what was cached by id may now be wrong.
     ContentType.objects.clear_cache()
