@@ -6,6 +6,9 @@ from django.test import Client
 from search import breaker
 from search.client import get_search_client
 from search.indexing import sync_pages
+from tests.factories import CouncilPageFactory
+from tests.helpers import on_postgresql
+from tests.search.conftest import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -112,3 +115,61 @@ def test_a_node_that_hangs_costs_one_timeout_then_the_breaker_opens(indexed_corp
     assert first >= 0.5
     assert later < 0.5
     sync_pages([])  # the real node again: nothing queued, nothing to do
+
+
+def fallback(query, **params):
+    """The API's answer from the database fallback (a test also asks for ``node_down``)."""
+    data = Client().get("/api/search/", {"q": query, **params}).json()
+    assert data["backend"] == "database"
+    return data
+
+
+def titles(data):
+    return [result["title"] for result in data["results"]]
+
+
+@on_postgresql
+def test_postgresql_fallback_finds_word_forms_in_the_body(indexed_corpus, node_down):
+    """'activity' finds the body's 'activities' and 'volunteers' finds 'Volunteer': stemmed."""
+    assert titles(fallback("activity")) == ["Leek Community Cupboard"]
+    assert set(titles(fallback("volunteers"))) == {
+        "Leek Community Cupboard",
+        "Volunteer health champions",
+    }
+
+
+@on_postgresql
+def test_postgresql_fallback_ranks_a_title_match_above_a_body_match(search_index, node_down):
+    """By relevance the older page with the word in its title comes before a newer body match."""
+    council = CouncilPageFactory()
+    make_case_study(council, "Allotment share", summary="Growing together.")
+    make_case_study(council, "Orchard rota", summary="Fruit trees.", body="Next to an allotment.")
+    assert titles(fallback("allotment", sort="relevance")) == ["Allotment share", "Orchard rota"]
+    assert titles(fallback("allotment", sort="newest")) == ["Orchard rota", "Allotment share"]
+
+
+@on_postgresql
+def test_postgresql_fallback_honours_web_search_syntax(indexed_corpus, node_down):
+    """Quoted words must be adjacent and in order; '-word' excludes the pages that have it."""
+    assert titles(fallback('"community cupboard"')) == ["Leek Community Cupboard"]
+    assert fallback('"cupboard community"')["total"] == 0
+    assert titles(fallback("volunteer -health")) == ["Leek Community Cupboard"]
+    assert set(titles(fallback("nhs or cupboard"))) == {"The Wigan Deal", "Leek Community Cupboard"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "-", "!", "&|!:*()'", "\\", "a" * 5000, "volunteer " * 400, '"unclosed phrase'],
+)
+def test_fallback_survives_awkward_text(indexed_corpus, node_down, query):
+    """Operators, lone quotes and very long strings give an answer, never a server error."""
+    response = Client().get("/api/search/", {"q": query})
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["backend"] == "database"
+
+
+def test_fallback_drops_a_nul_byte(indexed_corpus, node_down):
+    """A %00 in the query is dropped before it reaches the database, which would refuse it."""
+    response = Client().get("/api/search/?q=cupboard%00")
+    assert response.status_code == 200
+    assert [result["title"] for result in response.json()["results"]] == ["Leek Community Cupboard"]
