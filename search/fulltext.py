@@ -2,20 +2,24 @@
 
 Each case study's vector is built from the same plain rows as its index document: title (A),
 summary (B), body text (C), and council, partners, tags, approach and theme names (D), with the
-``english`` configuration. A vector is rewritten in the transaction that changes what it holds
-(publish, a move to another council, a renamed or deleted council, approach or theme), so it
-never disagrees with the committed content. Pages without one (bulk-inserted, or there before
-the table) get theirs after ``migrate`` and on ``search_index --rebuild``. On SQLite nothing is
-stored: the fallback matches words with LIKE there.
+``english`` configuration. Only pages visitors may see (live and public) have one. A vector is
+rewritten in the transaction that changes what it holds (save, publish, unpublish, a move, a
+view restriction, a renamed or deleted council, approach or theme), so it never disagrees with
+the committed content. Pages without one (bulk-inserted, or there before the table) get theirs
+after ``migrate``, after ``generate_case_studies`` and from ``manage.py search_text``. On SQLite
+nothing is stored: the fallback matches words with LIKE there.
 """
 
 from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
-from wagtail.signals import page_published, post_page_move
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from casestudies.documents import case_studies_to_index
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
+from casestudies.signals import case_studies_bulk_created
 
 from .indexing import iter_sources
 from .models import SearchText
@@ -68,17 +72,31 @@ def store(queryset):
 
 
 def refresh(page_ids):
-    """Rewrite the vectors of these case studies (a list or a query of ids; others ignored)."""
+    """Rewrite the vectors of these case studies as visitors see them now; returns how many.
+
+    ``page_ids`` is a list or a query of ids; the hidden ones lose their vector.
+    """
     if not enabled():
         return 0
-    return store(CaseStudyPage.objects.filter(pk__in=page_ids))
+    page_ids = list(page_ids)
+    visible = case_studies_to_index().filter(pk__in=page_ids)
+    SearchText.objects.filter(page_id__in=page_ids).exclude(page__in=visible).delete()
+    return store(visible)
 
 
 def fill_missing():
-    """Vectors for every case study that has none yet; returns how many were written."""
+    """Vectors for every visible case study that has none yet; returns how many."""
     if not enabled():
         return 0
-    return store(CaseStudyPage.objects.filter(search_text__isnull=True))
+    return store(case_studies_to_index().filter(search_text__isnull=True))
+
+
+def rebuild():
+    """Every visible case study's vector rewritten, the others' removed: (written, removed)."""
+    if not enabled():
+        return 0, 0
+    removed, _ = SearchText.objects.exclude(page__in=case_studies_to_index()).delete()
+    return store(case_studies_to_index()), removed
 
 
 def case_studies_of(instance):
@@ -89,8 +107,21 @@ def case_studies_of(instance):
     return CaseStudyPage.objects.filter(**{field: instance}).values_list("pk", flat=True)
 
 
-def on_published(sender, instance, **kwargs):
-    refresh([instance.pk])
+def on_page_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh([instance.pk])
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    refresh(
+        CaseStudyPage.objects.filter(path__startswith=instance.page.path).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def on_bulk_created(sender, **kwargs):
+    fill_missing()
 
 
 def on_moved(sender, instance, **kwargs):
@@ -120,7 +151,13 @@ def on_migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 
 def connect(app_config):
-    page_published.connect(on_published, sender=CaseStudyPage)
+    # post_save covers plain saves; the publish signals come after partners and tags are saved.
+    post_save.connect(on_page_changed, sender=CaseStudyPage)
+    page_published.connect(on_page_changed, sender=CaseStudyPage)
+    page_unpublished.connect(on_page_changed, sender=CaseStudyPage)
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction)
+    case_studies_bulk_created.connect(on_bulk_created)
     post_page_move.connect(on_moved)
     for model in (CouncilPage, Approach, Theme):
         post_save.connect(on_term_saved, sender=model)
