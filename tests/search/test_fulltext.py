@@ -1,5 +1,7 @@
 """The fallback's stored vectors follow what visitors may see: live, public case studies."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -140,3 +142,14 @@ def test_sqlite_stores_no_vectors(council):
     make_case_study(council, "Allotment share")
     call_command("search_text", verbosity=0)
     assert not SearchText.objects.exists()
+
+
+@on_postgresql
+def test_demo_content_gets_vectors():
+    """Every case study the demo loader publishes has its vector, found by its words."""
+    call_command("load_demo_content", skip_accounts=True, stdout=io.StringIO())
+    visible = CaseStudyPage.objects.live().public()
+    assert visible.exists()
+    assert SearchText.objects.filter(page__in=visible).count() == visible.count()
+    cupboard = visible.get(title="Leek Community Cupboard")
+    assert "cupboard" in lexemes(cupboard)
