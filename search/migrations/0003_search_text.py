@@ -1,8 +1,8 @@
 """The stored full-text vectors of the database fallback (PostgreSQL; an unused table on SQLite).
 
 Existing case studies get their vectors after ``migrate`` finishes (``search.fulltext`` fills
-every page without one on ``post_migrate``), and again from ``search_index --rebuild``: filling
-them here would freeze today's models into this migration.
+every visible page without one on ``post_migrate``), and ``manage.py search_text`` rewrites them
+all: filling them here would freeze today's models into this migration.
 """
 
 import django.contrib.postgres.indexes
