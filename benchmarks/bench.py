@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench.py --count 100000      (make bench)
     .venv/bin/python benchmarks/bench.py --count 10000       (make bench-quick)
+    ... --postgres-url postgres://role:password@127.0.0.1:5433/councils
 
 In one run, on a separate SQLite database and index prefix (both removed afterwards, also on
 failure or Ctrl-C): generate N case studies, time ``search_index --rebuild`` beside a raw
@@ -10,6 +11,10 @@ clients beside Elasticsearch's ``took`` and the database fallback, time the case
 search pages and count their SQL queries, read worker and node memory, time searches against a
 node slowed to just under the client timeout (through a loopback proxy), then write
 ``benchmarks/results/<date>-<N>.json`` and regenerate ``docs/benchmarks.md``.
+
+With ``--postgres-url`` the fallback is measured on PostgreSQL too: the same N case studies
+(same seed) in a throwaway database on that cluster (created and dropped by the run), their
+full-text vectors filled by the generator, and the same peer requests through gunicorn.
 """
 
 import argparse
@@ -32,7 +37,7 @@ import time
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,6 +73,7 @@ class Bench:
         self.workdir = Path(args.workdir or ROOT / "var" / "bench") / f"run-{self.run_id}"
         self.prefix = f"bench-{self.run_id}"
         self.servers = []
+        self.postgres_database = None
         self.results = {
             "count": args.count,
             "seed": args.seed,
@@ -102,12 +108,13 @@ class Bench:
         self.results["database"] = "SQLite file (DATABASE_URL), production settings"
         return env
 
-    def manage(self, *command, show_every=2.0):
+    def manage(self, *command, show_every=2.0, env=None):
         """Run ``manage.py`` with live output (progress lines thinned); returns (seconds, lines)."""
         started = time.perf_counter()
         process = subprocess.Popen(
             [PYTHON, "manage.py", *command],
             cwd=ROOT,
+            env={**os.environ, **(env or {})},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -474,29 +481,87 @@ class Bench:
             "app_vs_floor": round(percentile(latencies, 50) / floor_p50, 1) if floor_p50 else None,
         }
 
-    def peer(self, api):
+    def peer_requests(self, api):
+        """The first ``--peer-requests`` requests of each kind."""
+        per_kind = {}
+        for kind, path in api:
+            per_kind.setdefault(kind, [])
+            if len(per_kind[kind]) < self.args.peer_requests:
+                per_kind[kind].append((kind, path))
+        return [pair for pairs in per_kind.values() for pair in pairs]
+
+    def fallback(self, name, requests, **env):
         """The database fallback through the same HTTP stack, with the node unreachable."""
         with socket.socket() as closed:
             closed.bind((HOST, 0))
             dead = f"http://{HOST}:{closed.getsockname()[1]}"
-            process, port = self.start_server("peer", ELASTICSEARCH_URL=dead)
-            per_kind = {}
-            for kind, path in api:
-                per_kind.setdefault(kind, [])
-                if len(per_kind[kind]) < self.args.peer_requests:
-                    per_kind[kind].append((kind, path))
-            requests = [pair for pairs in per_kind.values() for pair in pairs]
-            say(f"Peer: database fallback, 1 client, {len(requests)} requests …")
+            process, port = self.start_server(name, ELASTICSEARCH_URL=dead, **env)
+            say(f"{name}: database fallback, 1 client, {len(requests)} requests …")
             # One request per worker first: it trips the breaker (connection refused).
-            self.load(port, requests[:2], 2, "peer warm-up")
-            results, seconds = self.load(port, requests, 1, "peer", "database")
+            self.load(port, requests[:2], 2, f"{name} warm-up")
+            results, seconds = self.load(port, requests, 1, name, "database")
             self.stop_server(process)
-        peer = self.measured(requests, results, seconds)
+        return self.measured(requests, results, seconds)
+
+    def peer(self, api):
+        peer = self.fallback("peer", self.peer_requests(api))
         search = self.results["search"]
         search["peer"] = peer
         app_p50 = search["one_client"]["all"]["p50_ms"]
         search["peer_vs_app"] = round(peer["all"]["p50_ms"] / app_p50, 1) if app_p50 else None
         say(f"Peer p50 {peer['all']['p50_ms']} ms, p95 {peer['all']['p95_ms']} ms")
+
+    def postgres_peer(self, api):
+        """The same fallback requests on PostgreSQL (full-text search) over the same content."""
+        import psycopg
+        from psycopg import sql
+
+        base = self.args.postgres_url
+        name = f"bench_{self.run_id}"
+        with psycopg.connect(base, autocommit=True) as admin:
+            server_version = admin.execute("SHOW server_version").fetchone()[0]
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        self.postgres_database = name
+        url = with_database(base, name)
+        env = {"DATABASE_URL": url}
+        say(f"PostgreSQL {server_version}: database {name} for the fallback …")
+        migrate_seconds, _ = self.manage("migrate", "--noinput", env=env)
+        self.manage("createcachetable", env=env)
+        say(f"Generating {self.args.count:,} case studies on PostgreSQL (vectors included) …")
+        generate_seconds, _ = self.manage(
+            "generate_case_studies",
+            "--count",
+            str(self.args.count),
+            "--seed",
+            str(self.args.seed),
+            env=env,
+        )
+        with psycopg.connect(url, autocommit=True) as connection:
+            # A freshly loaded table has no planner statistics until autovacuum comes by.
+            started = time.perf_counter()
+            connection.execute("VACUUM ANALYZE")
+            analyze_seconds = time.perf_counter() - started
+            vectors = connection.execute("SELECT count(*) FROM search_searchtext").fetchone()[0]
+            table_bytes = connection.execute(
+                "SELECT pg_total_relation_size('search_searchtext')"
+            ).fetchone()[0]
+        self.results["postgresql"] = {
+            "server_version": server_version,
+            "migrate_seconds": round(migrate_seconds, 1),
+            "generate_seconds": round(generate_seconds, 1),
+            "generate_docs_per_s": round(self.args.count / generate_seconds, 1),
+            "analyze_seconds": round(analyze_seconds, 1),
+            "vectors": vectors,
+            "vector_table_bytes": table_bytes,
+        }
+        say(f"Generated in {generate_seconds:.1f}s, {vectors:,} vectors; analysed")
+        peer = self.fallback("peer-postgresql", self.peer_requests(api), **env)
+        search = self.results["search"]
+        search["peer_postgresql"] = peer
+        sqlite_p95 = search["peer"]["all"]["p95_ms"]
+        pg_p95 = peer["all"]["p95_ms"]
+        search["peer_postgresql_vs_sqlite"] = round(pg_p95 / sqlite_p95, 3) if sqlite_p95 else None
+        say(f"Peer on PostgreSQL p50 {peer['all']['p50_ms']} ms, p95 {pg_p95} ms")
 
     def pages(self, port, api):
         """Case study and search pages through gunicorn (1 client), SQL queries in process."""
@@ -633,6 +698,8 @@ class Bench:
         self.stop_server(process)
         self.peer(api)
         self.slow_node()
+        if self.args.postgres_url:
+            self.postgres_peer(api)
         self.results["load"]["end"] = round(os.getloadavg()[0], 2)
         self.results["finished_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
         return self.save()
@@ -668,11 +735,34 @@ class Bench:
             say(f"Removed {len(names)} benchmark index(es)")
         except Exception as error:  # Report, and still remove the database.
             say(f"Could not remove the benchmark indices ({self.prefix}-*): {error}")
+        if self.postgres_database:
+            self.drop_postgres_database()
         if self.args.keep:
             say(f"Kept {self.workdir} (--keep)")
         else:
             shutil.rmtree(self.workdir, ignore_errors=True)
             say(f"Removed {self.workdir}")
+
+    def drop_postgres_database(self):
+        import psycopg
+        from psycopg import sql
+
+        try:
+            with psycopg.connect(self.args.postgres_url, autocommit=True) as admin:
+                admin.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(self.postgres_database)
+                    )
+                )
+            say(f"Dropped the PostgreSQL database {self.postgres_database}")
+        except Exception as error:  # Report, and still remove the rest.
+            say(f"Could not drop the PostgreSQL database {self.postgres_database}: {error}")
+
+
+def with_database(url, name):
+    """``url`` with its database (the path) replaced by ``name``."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def clear_request_cache():
@@ -770,6 +860,11 @@ def parse_args(argv=None):
     parser.add_argument("--results-dir", default=str(ROOT / "benchmarks" / "results"))
     parser.add_argument("--docs", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--workdir", help="Where the run's database goes (default var/bench).")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("BENCH_POSTGRES_URL"),
+        help="A PostgreSQL cluster (its role may create databases): measure the fallback there.",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the database folder.")
     args = parser.parse_args(argv)
     if args.count < 1 or args.requests < len(KINDS) or args.rounds < 1:

@@ -85,6 +85,14 @@ TARGETS = [
         "",
     ),
     (
+        "fallback_p95_postgresql",
+        "Database fallback p95 on PostgreSQL",
+        "search.peer_postgresql.all.p95_ms",
+        "<=",
+        300,
+        "ms",
+    ),
+    (
         "search_queries",
         "Search page SQL queries constant",
         "pages.search.queries_constant",
@@ -221,6 +229,23 @@ ROWS = [
     ("Peer: database fallback p50 / p95", lambda r: _pair(_get(r, "search.peer.all"))),
     ("Ratio peer ÷ app (p50)", lambda r: fmt(_get(r, "search.peer_vs_app"), "x")),
     ("Peer errors", lambda r: fmt(_get(r, "search.peer.errors"))),
+    (
+        "Peer on PostgreSQL (full-text search) p50 / p95",
+        lambda r: _pair(_get(r, "search.peer_postgresql.all")),
+    ),
+    (
+        "Peer p95: PostgreSQL ÷ SQLite",
+        lambda r: fmt(_get(r, "search.peer_postgresql_vs_sqlite"), "x"),
+    ),
+    ("Peer on PostgreSQL errors", lambda r: fmt(_get(r, "search.peer_postgresql.errors"))),
+    (
+        "PostgreSQL: generation with full-text vectors",
+        lambda r: fmt(_get(r, "postgresql.generate_docs_per_s"), "pages/s"),
+    ),
+    (
+        "PostgreSQL: full-text vectors stored / table and GIN index size",
+        lambda r: _vectors(r),
+    ),
     ("Case study page p50 / p95", lambda r: _pair(_get(r, "pages.case_study"))),
     ("Case study page SQL queries", lambda r: _span(_get(r, "pages.case_study.queries"))),
     ("Search page p50 / p95", lambda r: _pair(_get(r, "pages.search"))),
@@ -264,6 +289,12 @@ def _workers(values):
     return ", ".join(fmt(_mib(value * 1024), "MiB") for value in values)
 
 
+def _vectors(run):
+    vectors = _get(run, "postgresql.vectors")
+    size = _mib(_get(run, "postgresql.vector_table_bytes"))
+    return "-" if vectors is None else f"{fmt(vectors)} / {fmt(size, 'MiB')}"
+
+
 def _heap(run):
     used = _mib(_get(run, "memory.node_heap_used_bytes"))
     most = _mib(_get(run, "memory.node_heap_max_bytes"))
@@ -292,7 +323,9 @@ def render_markdown(runs, notes=""):
         "  the rebuild is shown beside it.",
         "- **Peer** is the project's database fallback (the same facets counted by the ORM, as a",
         "  Wagtail site without Elasticsearch would do), served by a second gunicorn whose",
-        "  Elasticsearch URL points at a closed port.",
+        "  Elasticsearch URL points at a closed port: on the SQLite file, and (with",
+        "  `--postgres-url`) on PostgreSQL with its full-text vectors, over the same generated",
+        "  case studies and the same requests.",
         "- Search latency is measured through gunicorn (`gunicorn.conf.py`, 2 workers, production",
         "  settings) on a loopback port, with a fixed seeded mix: empty query with every facet,",
         "  one word, three words, a word plus two facet filters, budget sort, page 5.",
@@ -318,6 +351,7 @@ def render_markdown(runs, notes=""):
         ("elasticsearch client", "versions.elasticsearch_client"),
         ("gunicorn", "versions.gunicorn"),
         ("SQLite", "versions.sqlite"),
+        ("PostgreSQL (fallback peer)", "postgresql.server_version"),
         ("Database", "database"),
         ("Load average (1 min) at start / before 1 client / before 8 clients", None),
         ("Latency rounds", "rounds"),
@@ -359,7 +393,11 @@ def render_markdown(runs, notes=""):
             api = _get(run, f"search.one_client.by_kind.{kind}")
             took = _get(run, f"search.took_by_kind.{kind}")
             peer = _get(run, f"search.peer.by_kind.{kind}")
-            cells.append(f"API {_pair(api)}; took {_pair(took)}; peer {_pair(peer)}")
+            postgres = _get(run, f"search.peer_postgresql.by_kind.{kind}")
+            cells.append(
+                f"API {_pair(api)}; took {_pair(took)}; peer {_pair(peer)}; "
+                f"peer on PostgreSQL {_pair(postgres)}"
+            )
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     lines += ["", NOTES_MARKER, notes.strip("\n"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

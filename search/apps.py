@@ -9,7 +9,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         from . import (
             checks,  # noqa: F401 (registers the system checks)
+            fulltext,
             signal_handlers,
         )
 
         signal_handlers.connect()
+        fulltext.connect(self)

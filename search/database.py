@@ -1,10 +1,16 @@
 """The database fallback: the same filters and facet counts as the index, counted by the ORM.
 
 Facet semantics match Elasticsearch exactly (OR within a facet, AND across, each facet counted
-without its own selection). Text matching is simpler: each word (crudely stemmed) or synonym
-phrase is looked for at the start of a word of the title, summary, council, partners,
-approaches, themes and tags; results are ordered by recency instead of relevance. Everything
-is paginated in the database with a constant number of queries.
+without its own selection). Text matching depends on the database, and only here:
+
+- PostgreSQL searches the stored, GIN-indexed vectors of ``search.fulltext`` with
+  ``websearch_to_tsquery('english', ...)`` (stemming, quoted phrases, ``-word``, ``or``), each
+  synonym phrase added as an alternative, and "relevance" ranks by ``ts_rank_cd`` with the
+  vectors' weights (title above summary above body above names), newest first among equals.
+- SQLite looks for each word (crudely stemmed) or synonym phrase at the start of a word of the
+  title, summary, council, partners, approaches, themes and tags, and orders by recency.
+
+Everything is paginated in the database with a constant number of queries.
 """
 
 import html
@@ -13,6 +19,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import Count, F, Q
 
 from casestudies.documents import UrlBuilder
@@ -22,6 +30,9 @@ from .faceted import synonym_phrases
 from .params import FACET_FIELDS
 
 MAX_TERMS = 20
+TEXT_CONFIG = "english"
+# ts_rank_cd's weights for D, C, B, A: names, body, summary, title.
+RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 STOP_WORDS = frozenset(
     [
         "a",
@@ -117,6 +128,19 @@ def term_q(term):
     )
 
 
+def full_text():
+    """Whether this database has the stored vectors (PostgreSQL) or matches with LIKE."""
+    return connection.vendor == "postgresql"
+
+
+def text_query(query, synonyms):
+    """What the visitor typed, in web search syntax, or any of the synonym phrases."""
+    tsquery = SearchQuery(query, search_type="websearch", config=TEXT_CONFIG)
+    for phrase in synonyms:
+        tsquery |= SearchQuery(phrase, search_type="phrase", config=TEXT_CONFIG)
+    return tsquery
+
+
 def facet_q(name, values):
     if name == "approach":
         return Q(
@@ -209,7 +233,16 @@ def search(params, synonym_groups):
     synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
     terms = search_terms(params.query, [phrase.lower() for phrase in synonyms])
     base = CaseStudyPage.objects.live().public()
-    if params.query:
+    ordering = ORDERINGS[params.sort]
+    if params.query and full_text():
+        tsquery = text_query(params.query, synonyms)
+        base = base.filter(search_text__vector=tsquery)
+        if params.sort == "relevance":
+            rank = SearchRank(
+                F("search_text__vector"), tsquery, weights=RANK_WEIGHTS, cover_density=True
+            )
+            ordering = [rank.desc(), *NEWEST]
+    elif params.query:
         base = base.filter(reduce(or_, map(term_q, terms))) if terms else base.none()
     selections = {name: facet_q(name, values) for name, values in params.filters.items() if values}
     counts = {}
@@ -221,7 +254,7 @@ def search(params, synonym_groups):
     pages = (
         matching.select_related("council")
         .prefetch_related("approaches", "themes")
-        .order_by(*ORDERINGS[params.sort])[params.offset : params.offset + params.page_size]
+        .order_by(*ordering)[params.offset : params.offset + params.page_size]
     )
     url_for = UrlBuilder()
     return DatabasePage(total, [result_from_page(page, url_for, terms) for page in pages], counts)

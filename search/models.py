@@ -1,10 +1,14 @@
-"""Search vocabulary that network staff edit (synonyms), the outbox of index changes and the
-documents the index refused."""
+"""Search vocabulary that network staff edit (synonyms), the outbox of index changes, the
+documents the index refused and the stored full-text vectors of the database fallback."""
 
 import re
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+
+from casestudies.models import CaseStudyPage
 
 
 class Synonym(models.Model):
@@ -71,3 +75,27 @@ class RejectedDocument(models.Model):
 
     def __str__(self):
         return f"page {self.page_id}: {self.reason[:80]}"
+
+
+class SearchText(models.Model):
+    """A case study's weighted full-text vector, for the database fallback on PostgreSQL.
+
+    Filled by ``search.fulltext`` from the rows the index documents are built from: title (A),
+    summary (B), body (C), council, partners, tags, approach and theme names (D). SQLite leaves
+    the table empty and matches words with LIKE instead.
+    """
+
+    page = models.OneToOneField(
+        CaseStudyPage,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_text",
+    )
+    vector = SearchVectorField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["vector"], name="search_text_vector_gin")]
+        verbose_name = "full-text search vector"
+
+    def __str__(self):
+        return f"search text of page {self.page_id}"

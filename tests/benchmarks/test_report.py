@@ -25,6 +25,8 @@ def run(count, started_at, **overrides):
             "eight_clients": {"all": {"p50_ms": 60.0, "p95_ms": 140.0, "p99_ms": 150.0}},
             "errors": 0,
             "overhead": {"p50_ms": 8.0, "p95_ms": 12.0},
+            "peer": {"all": {"p50_ms": 900.0, "p95_ms": 2000.0}},
+            "peer_postgresql": {"all": {"p50_ms": 80.0, "p95_ms": 300.0}},
         },
         "index": {"rebuild_docs_per_s": 2500.0, "rebuild_vs_floor": 1.5},
         "pages": {"case_study": {"p95_ms": 30.0}, "search": {"queries_constant": True}},
@@ -79,6 +81,22 @@ def test_targets_are_met_at_the_limit_and_missed_past_it():
     assert marks["slow_node_max"] is True
     assert marks["case_study_p95"] is None
     assert marks["api_p95_8"] is True
+
+
+def test_postgresql_fallback_target_is_300_ms_with_sqlite_beside_it():
+    """The PostgreSQL fallback's p95 is met at 300 ms, missed above, and shown beside SQLite's."""
+    marks = {target["key"]: target["met"] for target in evaluate_targets(run(10, "t"))}
+    assert marks["fallback_p95_postgresql"] is True
+    slow = run(10, "t")
+    slow["search"]["peer_postgresql"]["all"]["p95_ms"] = 300.1
+    marks = {target["key"]: target["met"] for target in evaluate_targets(slow)}
+    assert marks["fallback_p95_postgresql"] is False
+    lines = render_markdown([{**run(10, "t"), "file": "f.json"}]).splitlines()
+    assert "| Peer: database fallback p50 / p95 | 900.0 / 2,000 ms |" in lines
+    assert "| Peer on PostgreSQL (full-text search) p50 / p95 | 80.0 / 300.0 ms |" in lines
+    assert any(
+        line.startswith("| Database fallback p95 on PostgreSQL | ≤ 300 ms |") for line in lines
+    )
 
 
 def test_markdown_has_a_column_per_size_and_marks_targets(tmp_path):

@@ -6,6 +6,9 @@ from django.test import Client
 from search import breaker
 from search.client import get_search_client
 from search.indexing import sync_pages
+from tests.factories import CouncilPageFactory
+from tests.helpers.database import on_postgresql
+from tests.search.conftest import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -112,3 +115,94 @@ def test_a_node_that_hangs_costs_one_timeout_then_the_breaker_opens(indexed_corp
     assert first >= 0.5
     assert later < 0.5
     sync_pages([])  # the real node again: nothing queued, nothing to do
+
+
+def fallback(query, **params):
+    """The API's answer from the database fallback (a test also asks for ``node_down``)."""
+    data = Client().get("/api/search/", {"q": query, **params}).json()
+    assert data["backend"] == "database"
+    return data
+
+
+def titles(data):
+    return [result["title"] for result in data["results"]]
+
+
+@on_postgresql
+def test_postgresql_fallback_finds_word_forms_in_the_body(indexed_corpus, node_down):
+    """'activity' finds the body's 'activities' above the theme 'Physical activity': stemmed."""
+    assert titles(fallback("activity", sort="relevance")) == [
+        "Leek Community Cupboard",
+        "Volunteer health champions",
+    ]
+    assert set(titles(fallback("volunteers"))) == {
+        "Leek Community Cupboard",
+        "Volunteer health champions",
+    }
+
+
+@on_postgresql
+def test_postgresql_fallback_ranks_a_title_match_above_a_body_match(search_index, node_down):
+    """By relevance the older page with the word in its title comes before a newer body match."""
+    council = CouncilPageFactory()
+    make_case_study(council, "Allotment share", summary="Growing together.")
+    make_case_study(council, "Orchard rota", summary="Fruit trees.", body="Next to an allotment.")
+    assert titles(fallback("allotment", sort="relevance")) == ["Allotment share", "Orchard rota"]
+    assert titles(fallback("allotment", sort="newest")) == ["Orchard rota", "Allotment share"]
+
+
+@on_postgresql
+def test_postgresql_fallback_honours_web_search_syntax(indexed_corpus, node_down):
+    """Quoted words must be adjacent and in order; '-word' excludes the pages that have it."""
+    assert titles(fallback('"community cupboard"')) == ["Leek Community Cupboard"]
+    assert fallback('"cupboard community"')["total"] == 0
+    assert titles(fallback("volunteer -health")) == ["Leek Community Cupboard"]
+    assert set(titles(fallback("nhs or cupboard"))) == {"The Wigan Deal", "Leek Community Cupboard"}
+
+
+AWKWARD_QUERIES = [
+    '"',
+    "-",
+    "OR",
+    "or or",
+    "!",
+    "&|!:*()'",
+    "\\",
+    '"unclosed phrase',
+    "cupboard -",
+    "-cupboard",
+    "a" * 200,
+    ("volunteer " * 20).strip(),
+]
+
+
+def test_fallback_answers_awkward_text(indexed_corpus, node_down):
+    """Operators, lone quotes, bare OR and long words: an answer from the API and the page."""
+    client = Client()
+    for query in AWKWARD_QUERIES:
+        response = client.get("/api/search/", {"q": query})
+        assert response.status_code == 200, (query, response.content[:300])
+        assert response.json()["backend"] == "database"
+        assert client.get("/search/", {"q": query}).status_code == 200, query
+
+
+def test_fallback_refuses_overlong_words_with_a_message(indexed_corpus, node_down):
+    """A 500-character word is a 400 that says the limit, on the API and on the page."""
+    client = Client()
+    for query in ["a" * 500, "volunteer " * 60]:
+        response = client.get("/api/search/", {"q": query})
+        assert response.status_code == 400
+        assert response.json()["error"] == "Search words can be at most 200 characters long."
+        page = client.get("/search/", {"q": query})
+        assert page.status_code == 400
+        assert "at most 200 characters" in page.content.decode()
+
+
+def test_fallback_drops_a_nul_byte(indexed_corpus, node_down):
+    """A %00 in the query is dropped before it reaches the database, which would refuse it."""
+    response = Client().get("/api/search/?q=cupboard%00")
+    assert response.status_code == 200
+    assert [result["title"] for result in response.json()["results"]] == ["Leek Community Cupboard"]
+    alone = Client().get("/api/search/?q=%00")
+    assert alone.status_code == 200
+    assert alone.json()["backend"] == "database"

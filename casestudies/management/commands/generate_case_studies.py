@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from casestudies.bulk import add_m2m_links, bulk_add_children
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
+from casestudies.signals import case_studies_bulk_created
 from casestudies.vocabulary import (
     BUDGET_BANDS,
     CouncilType,
@@ -152,6 +153,7 @@ class Command(BaseCommand):
             council_pages = self.create_councils(rng, councils, suffix)
             self.stdout.write(f"Created {len(council_pages)} fictional councils.")
             created = self.create_case_studies(rng, council_pages, count, approaches, themes)
+            case_studies_bulk_created.send(sender=CaseStudyPage)
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
