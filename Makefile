@@ -142,10 +142,14 @@ format: $(VENV_STAMP) ## Reformat and autofix with ruff
 test: install search-up db-up lint ## Lint, check migrations, then the suite on SQLite and on PostgreSQL
 	env -u DATABASE_URL $(MANAGE) makemigrations --check --dry-run
 	@# Each pass times itself and fails on "no tests"; a hung test fails after 10 minutes.
-	@env -u DATABASE_URL PYTEST=$(BIN)/pytest scripts/test-pass.sh sqlite \
-		test-artifacts/junit-sqlite.xml -m "not browser"
-	@DATABASE_URL='$(TEST_DATABASE_URL)' PYTEST=$(BIN)/pytest scripts/test-pass.sh postgresql \
-		test-artifacts/junit-postgresql.xml
+	@# Both passes always run; make fails afterwards if either did.
+	@sqlite=0; postgresql=0; \
+	env -u DATABASE_URL PYTEST=$(BIN)/pytest scripts/test-pass.sh sqlite \
+		test-artifacts/junit-sqlite.xml -m "not browser" || sqlite=$$?; \
+	DATABASE_URL='$(TEST_DATABASE_URL)' PYTEST=$(BIN)/pytest scripts/test-pass.sh postgresql \
+		test-artifacts/junit-postgresql.xml || postgresql=$$?; \
+	echo "==> make test: sqlite pass exit $$sqlite, postgresql pass exit $$postgresql"; \
+	[ $$sqlite -eq 0 ] && [ $$postgresql -eq 0 ]
 
 # The fallback is measured on SQLite and, in a throwaway database on the project's cluster,
 # on PostgreSQL.

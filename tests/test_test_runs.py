@@ -223,3 +223,43 @@ def test_postgresql_pass_drops_a_test_database_a_leaked_connection_held(db_node_
     assert used and TEST_NAME.fullmatch(used[1]), result.stdout
     assert f"Dropping {used[1]}" in result.stdout
     assert not database_exists(db_node_url, used[1])
+
+
+def test_make_test_runs_the_postgresql_pass_after_a_failed_sqlite_pass(tmp_path):
+    """A failing SQLite pass still lets the PostgreSQL pass run, and make fails at the end."""
+    calls = tmp_path / "calls"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    pytest_stub = bin_dir / "pytest"
+    # Stands in for pytest: records which database each pass used, fails the SQLite one.
+    pytest_stub.write_text(
+        f'#!/bin/sh\necho "${{DATABASE_URL:-sqlite}}" >> {calls}\n[ -n "${{DATABASE_URL:-}}" ]\n'
+    )
+    pytest_stub.chmod(0o755)
+    python = bin_dir / "python"
+    # A wrapper, not a symlink: the virtualenv is found from the path the interpreter runs as.
+    python.write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n')
+    python.chmod(0o755)
+
+    result = run(
+        [
+            "make",
+            "-o",
+            "install",
+            "-o",
+            "search-up",
+            "-o",
+            "db-up",
+            "-o",
+            "lint",
+            "test",
+            f"BIN={bin_dir}",
+            "DB_PORT=5999",
+        ],
+        timeout=300,
+    )
+
+    assert result.returncode != 0
+    passes = calls.read_text().split()
+    assert passes == ["sqlite", "postgres://councils:councils-local-dev@127.0.0.1:5999/councils"]
+    assert "sqlite pass exit 1, postgresql pass exit 0" in result.stdout
