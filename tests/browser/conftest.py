@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -178,8 +179,12 @@ def restore_database(serialized):
         "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
     )
     connection.creation.deserialize_db_from_string(serialized)
-    # Rows came back under their old ids: what was cached by id may now be wrong.
+    # Rows came back under their old ids: what was cached by id may now be wrong. The cache is
+    # filled again at once: a later flush and deserialize (a serialized_rollback test) must find
+    # every content type there, or building a workflow task would create its row first and the
+    # restored row would then collide with it.
     ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
     caches["default"].clear()
 
 

@@ -56,14 +56,17 @@ def test_serve_media_off_leaves_renditions_to_the_proxy(client, rendition):
 
 
 @pytest.mark.parametrize("serve_media", [True, False])
-def test_document_files_are_never_served_from_media(client, document, serve_media):
-    """A document's stored file is a 404 under MEDIA_URL; Wagtail's serve view still serves it."""
+def test_document_files_are_never_served_from_media(client, admin_client, document, serve_media):
+    """A document's stored file is a 404 under MEDIA_URL, even to staff; Wagtail's serve view
+    still serves it to those allowed (this one is on no public page, so to staff only)."""
     with override_settings(SERVE_MEDIA=serve_media):
         direct = client.get(f"/media/{document.file.name}")
-        served = client.get(document.url)
+        as_staff = admin_client.get(f"/media/{document.file.name}")
+        served = admin_client.get(document.url)
 
     assert document.file.name.startswith("documents/")
     assert direct.status_code == 404
+    assert as_staff.status_code == 404
     assert served.status_code == 200
     assert body(served) == b"%PDF-1.4\nreport\n"
 
