@@ -249,11 +249,13 @@ def count_together(base, filters):
         condition, condition_params = where([other for other in FACET_FIELDS if other != name])
         if name in ("approach", "theme"):
             links, page_column, term_column, terms = link_tables(name)
+            # Counted by term id first, so only the handful of terms is joined for slugs.
             branches.append(
-                f"SELECT %s, t.slug::text, count(*) FROM counted_rows "
+                f'SELECT %s, t.slug::text, n FROM (SELECT l."{term_column}" AS term_id, '
+                f"count(*) AS n FROM counted_rows "
                 f'JOIN "{links}" l ON l."{page_column}" = row_id '
-                f'JOIN "{terms}" t ON t.id = l."{term_column}" '
-                f"WHERE {condition} GROUP BY t.slug"
+                f"WHERE {condition} GROUP BY 1) counted "
+                f'JOIN "{terms}" t ON t.id = counted.term_id'
             )
         else:
             column = f"{name}_value"
