@@ -10,7 +10,10 @@ without its own selection). Text matching depends on the database, and only here
 - SQLite looks for each word (crudely stemmed) or synonym phrase at the start of a word of the
   title, summary, council, partners, approaches, themes and tags, and orders by recency.
 
-Everything is paginated in the database with a constant number of queries.
+Everything is paginated in the database with a constant number of queries. On PostgreSQL the
+eight facet counts and the total come from one statement over the matching pages' rows,
+materialised once, instead of one join per facet; the listing sorts ids only, then loads the
+page of results by id.
 """
 
 import html
@@ -181,6 +184,101 @@ def count_facet(name, queryset):
     return {str(value): count for value, count in rows if value not in ("", None)}
 
 
+def count_separately(base, selections):
+    """({facet: {value: count}}, total) with one query per facet and one for the total."""
+    counts = {}
+    for name in FACET_FIELDS:
+        others = [q for other, q in selections.items() if other != name]
+        counts[name] = count_facet(name, base.filter(*others))
+    return counts, base.filter(*selections.values()).count()
+
+
+def link_tables(name):
+    """(link table, its page column, its term column, the term table) of approach or theme."""
+    links = APPROACH_LINKS if name == "approach" else THEME_LINKS
+    term = links._meta.get_field(name)
+    return (
+        links._meta.db_table,
+        links._meta.get_field("casestudypage").column,
+        term.column,
+        term.related_model._meta.db_table,
+    )
+
+
+def selection_sql(name, values):
+    """(SQL condition on a row of ``counted_rows``, params) for one facet's selection."""
+    if name in ("approach", "theme"):
+        links, page_column, term_column, terms = link_tables(name)
+        return (
+            f'row_id IN (SELECT l."{page_column}" FROM "{links}" l JOIN "{terms}" t '
+            f'ON t.id = l."{term_column}" WHERE t.slug = ANY(%s))',
+            [list(values)],
+        )
+    if name == "year":
+        years = [int(value) for value in values if value.isascii() and value.isdigit()]
+        # No whole number among them: nothing matches, like an unknown slug.
+        return ("year_value = ANY(%s)", [years]) if years else ("FALSE", [])
+    return (f"{name}_value = ANY(%s)", [list(values)])
+
+
+def count_together(base, filters):
+    """({facet: {value: count}}, total) in one PostgreSQL statement.
+
+    The matching rows (with the columns counted) are materialised once; each facet is then a
+    GROUP BY over them restricted by the other facets' selections, as ``count_separately``.
+    """
+    rows = base.order_by().values(
+        row_id=F("pk"),
+        budget_value=F("budget_band"),
+        council_value=F("council__slug"),
+        region_value=F("council__region"),
+        council_type_value=F("council__council_type"),
+        status_value=F("status"),
+        year_value=F("start_year"),
+    )
+    rows_sql, rows_params = rows.query.sql_with_params()
+    conditions = {name: selection_sql(name, values) for name, values in filters.items() if values}
+
+    def where(names):
+        chosen = [conditions[name] for name in names if name in conditions]
+        sql = " AND ".join(f"({condition})" for condition, _ in chosen) or "TRUE"
+        return sql, [param for _, params in chosen for param in params]
+
+    branches, params = [], []
+    for name in FACET_FIELDS:
+        condition, condition_params = where([other for other in FACET_FIELDS if other != name])
+        if name in ("approach", "theme"):
+            links, page_column, term_column, terms = link_tables(name)
+            # Counted by term id first, so only the handful of terms is joined for slugs.
+            branches.append(
+                f'SELECT %s, t.slug::text, n FROM (SELECT l."{term_column}" AS term_id, '
+                f"count(*) AS n FROM counted_rows "
+                f'JOIN "{links}" l ON l."{page_column}" = row_id '
+                f"WHERE {condition} GROUP BY 1) counted "
+                f'JOIN "{terms}" t ON t.id = counted.term_id'
+            )
+        else:
+            column = f"{name}_value"
+            branches.append(
+                f"SELECT %s, {column}::text, count(*) FROM counted_rows "
+                f"WHERE {condition} AND {column} IS NOT NULL GROUP BY {column}"
+            )
+        params += [name, *condition_params]
+    condition, condition_params = where(FACET_FIELDS)
+    branches.append(f"SELECT '', NULL, count(*) FROM counted_rows WHERE {condition}")
+    params += condition_params
+    sql = f"WITH counted_rows AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(branches)
+    counts, total = {name: {} for name in FACET_FIELDS}, 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*rows_params, *params])
+        for name, value, count in cursor.fetchall():
+            if not name:
+                total = count
+            elif value not in ("", None):
+                counts[name][value] = count
+    return counts, total
+
+
 def mark(text, terms):
     """Escape ``text`` and wrap the matched terms in <mark>, as the index's highlighter does."""
     if not terms:
@@ -245,17 +343,19 @@ def search(params, synonym_groups):
     elif params.query:
         base = base.filter(reduce(or_, map(term_q, terms))) if terms else base.none()
     selections = {name: facet_q(name, values) for name, values in params.filters.items() if values}
-    counts = {}
-    for name in FACET_FIELDS:
-        others = [q for other, q in selections.items() if other != name]
-        counts[name] = count_facet(name, base.filter(*others))
-    matching = base.filter(*selections.values())
-    total = matching.count()
-    pages = (
-        matching.select_related("council")
-        .prefetch_related("approaches", "themes")
-        .order_by(*ordering)[params.offset : params.offset + params.page_size]
+    if full_text():
+        counts, total = count_together(base, params.filters)
+    else:
+        counts, total = count_separately(base, selections)
+    # Sorting bare ids is cheaper than sorting whole pages; the page is then loaded by id.
+    ids = list(
+        base.filter(*selections.values())
+        .order_by(*ordering)
+        .values_list("pk", flat=True)[params.offset : params.offset + params.page_size]
     )
+    loaded = CaseStudyPage.objects.filter(pk__in=ids).select_related("council")
+    by_id = {page.pk: page for page in loaded.prefetch_related("approaches", "themes")}
+    pages = [by_id[pk] for pk in ids]
     url_for = UrlBuilder()
     return DatabasePage(total, [result_from_page(page, url_for, terms) for page in pages], counts)
 

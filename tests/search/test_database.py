@@ -1,13 +1,22 @@
 """The database fallback answers with the index's totals and facet counts when the node is down."""
 
-import pytest
-from django.test import Client
+import random
 
-from search import breaker
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from casestudies.models import CaseStudyPage
+from search import breaker, database
 from search.client import get_search_client
 from search.indexing import sync_pages
+from search.params import SearchParams
+from search.service import synonym_groups
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql
+from tests.helpers.facets import query_string, random_filters
 from tests.search.conftest import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -206,3 +215,41 @@ def test_fallback_drops_a_nul_byte(indexed_corpus, node_down):
     alone = Client().get("/api/search/?q=%00")
     assert alone.status_code == 200
     assert alone.json()["backend"] == "database"
+
+
+@on_postgresql
+def test_postgresql_counts_every_facet_and_the_total_in_one_query(indexed_corpus, node_down):
+    """On PostgreSQL the eight facet counts and the total come from a single statement."""
+    params = SearchParams.from_querydict(QueryDict("q=volunteer&region=north-west"))
+    with CaptureQueriesContext(connection) as queries:
+        page = database.search(params, synonym_groups())
+    counting = [query for query in queries if "count(" in query["sql"].lower()]
+    assert len(counting) == 1
+    assert page.total == 0
+    assert page.counts["region"] == {"yorkshire-humber": 1, "west-midlands": 1}
+
+
+@on_postgresql
+def test_postgresql_counts_match_one_query_per_facet(random_corpus):
+    """For random selections, with and without words, one statement counts as the per-facet ORM."""
+    rng = random.Random(7)
+    everything = database.search(SearchParams(), []).counts
+    facets = {name: [{"value": value} for value in values] for name, values in everything.items()}
+    compared = 0
+    for query in ["", "random", "project -7", "nothing-like-this"] * 4:
+        filters = random_filters(rng, facets)
+        if rng.random() < 0.2:
+            filters["year"] = ["2019", "not-a-year"]
+        params = SearchParams.from_querydict(QueryDict(query_string(filters, q=query)))
+        base = CaseStudyPage.objects.live().public()
+        if query:
+            base = base.filter(search_text__vector=database.text_query(query, []))
+        selections = {
+            name: database.facet_q(name, values)
+            for name, values in params.filters.items()
+            if values
+        }
+        expected = database.count_separately(base, selections)
+        assert database.count_together(base, params.filters) == expected, (query, filters)
+        compared += sum(map(len, expected[0].values()))
+    assert compared > 200

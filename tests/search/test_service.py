@@ -8,9 +8,10 @@ from django.test import Client
 
 from search import database, service
 from search.indexing import sync_pages
-from search.params import FACET_FIELDS, SearchParams
+from search.params import SearchParams
 from search.service import synonym_groups
 from tests.factories import SynonymFactory
+from tests.helpers.facets import query_string, random_filters
 from tests.helpers.timing import MARGIN, timed_get
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -119,25 +120,6 @@ def test_results_carry_key_facts_from_the_index(indexed_corpus):
         "pilot",
         2021,
     )
-
-
-def random_filters(rng, facets):
-    """Up to three facets with one or two of their current values each."""
-    filters = {}
-    for name in rng.sample(list(FACET_FIELDS), rng.randint(0, 3)):
-        values = [option["value"] for option in facets[name]]
-        if values:
-            filters[name] = rng.sample(values, min(len(values), rng.randint(1, 2)))
-    return filters
-
-
-def query_string(filters, **extra):
-    querydict = QueryDict(mutable=True)
-    for name, values in filters.items():
-        querydict.setlist(name, values)
-    for key, value in extra.items():
-        querydict[key] = value
-    return querydict.urlencode()
 
 
 def test_facet_counts_are_honest_for_random_filter_combinations(search_index, random_corpus):
