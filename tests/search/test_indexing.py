@@ -14,6 +14,7 @@ from casestudies.models import Approach, Theme
 from search.client import get_search_client
 from search.indexing import (
     alias_targets,
+    drain_queue,
     ensure_alias,
     find_drift,
     iter_sources,
@@ -315,3 +316,60 @@ def test_after_the_node_lost_its_data_the_next_drain_rebuilds_everything(
     client.indices.refresh(index=alias_name())
     assert client.count(index=alias_name())["count"] == len(random_corpus) + 1
     assert not PendingSync.objects.exists()
+
+
+def indexed_title(page_id):
+    """The title the index holds for ``page_id``."""
+    return get_search_client().get(index=alias_name(), id=page_id)["_source"]["title"]
+
+
+def change_title_unsynced(page, title):
+    """Change ``page``'s title in the database and queue it, as a change whose drain is pending."""
+    type(page).objects.filter(pk=page.pk).update(title=title)
+    PendingSync.objects.create(page_id=page.pk, reason="test")
+
+
+@pytest.fixture
+def changes_around_a_rebuild(search_index, corpus):
+    """A change queued before a rebuild and one queued once it has loaded its documents."""
+    drain_queue()
+    change_title_unsynced(corpus["cupboard"], "Queued before the rebuild")
+
+    def change_during_build(sender, index, **kwargs):
+        change_title_unsynced(corpus["deal"], "Queued during the rebuild")
+
+    rebuild_loaded.connect(change_during_build)
+    yield {
+        corpus["cupboard"].pk: "Queued before the rebuild",
+        corpus["deal"].pk: "Queued during the rebuild",
+    }
+    rebuild_loaded.disconnect(change_during_build)
+
+
+def test_no_change_queued_before_or_during_a_rebuild_is_lost(changes_around_a_rebuild):
+    """Changes queued before a rebuild and while it runs are all in the index after it."""
+    rebuild(grace_seconds=0)
+    drain_queue()
+    for page_id, title in changes_around_a_rebuild.items():
+        assert indexed_title(page_id) == title
+    assert not PendingSync.objects.exists()
+
+
+def test_a_failed_rebuild_keeps_the_queued_changes(changes_around_a_rebuild):
+    """A rebuild the node stops at the alias swap leaves every queued change to the next drain."""
+    from elasticsearch import ApiError
+
+    client = get_search_client()
+    (old,) = alias_targets(client)
+    client.indices.put_settings(index=old, settings={"index.blocks.read_only": True})
+    try:
+        with pytest.raises(ApiError):
+            rebuild(grace_seconds=0)
+    finally:
+        client.indices.put_settings(index=old, settings={"index.blocks.read_only": None})
+    assert set(PendingSync.objects.values_list("page_id", flat=True)) == set(
+        changes_around_a_rebuild
+    )
+    drain_queue()
+    for page_id, title in changes_around_a_rebuild.items():
+        assert indexed_title(page_id) == title
