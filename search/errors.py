@@ -1,11 +1,18 @@
 """Which Elasticsearch failures mean "the node is unavailable" rather than "our bug"."""
 
 from elastic_transport import TransportError
-from elasticsearch import ApiError, NotFoundError
+from elasticsearch import ApiError
 
-# Node down, unreachable or overloaded: fall back and trip the breaker (so do transport errors,
-# timeouts among them, and slowness: search/breaker.py).
-UNAVAILABLE_STATUSES = {429, 502, 503, 504}
+# A 500 or 501 is the node failing to run this one request (a query it cannot execute): our
+# bug, which a fallback answers without trusting the node less. A 429 or any other 5xx is the
+# node or what stands in front of it being overloaded or broken: fall back and trip the
+# breaker (so do transport errors, timeouts among them, and slowness: search/breaker.py).
+REQUEST_FAILED_STATUSES = {500, 501}
+
+
+def is_unavailable_status(status):
+    """True for the answers that say the node cannot take requests now."""
+    return status == 429 or (status >= 500 and status not in REQUEST_FAILED_STATUSES)
 
 
 class SearchPartError(Exception):
@@ -21,13 +28,8 @@ def is_unavailable(error):
     if isinstance(error, TransportError):
         return True
     if isinstance(error, SearchPartError):
-        return error.status in UNAVAILABLE_STATUSES
-    return isinstance(error, ApiError) and error.meta.status in UNAVAILABLE_STATUSES
-
-
-def is_missing_index(error):
-    """True when the alias does not exist yet (no rebuild has run)."""
-    return isinstance(error, NotFoundError)
+        return is_unavailable_status(error.status)
+    return isinstance(error, ApiError) and is_unavailable_status(error.meta.status)
 
 
 SEARCH_ERRORS = (TransportError, ApiError, SearchPartError)

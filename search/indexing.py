@@ -31,7 +31,7 @@ from casestudies.documents import (
 
 from . import breaker
 from .client import get_search_client
-from .errors import SEARCH_ERRORS, UNAVAILABLE_STATUSES
+from .errors import SEARCH_ERRORS
 from .models import PendingSync, RejectedDocument
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def item_failure(item):
         caused = result["error"].get("caused_by")
         if caused:
             error += f" ({caused.get('type')}: {caused.get('reason')})"
-    transient = status in UNAVAILABLE_STATUSES or status >= 500
+    transient = status == 429 or status >= 500
     return int(result["_id"]), f"{status} {error}"[:2000], transient
 
 

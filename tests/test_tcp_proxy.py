@@ -60,3 +60,15 @@ def test_requests_counts_each_request_forwarded(search_proxy):
     health()
     health()
     assert search_proxy.requests == sent + 2
+
+
+def test_status_answers_every_request_with_it(search_proxy):
+    """With ``status`` set the proxy answers that status itself; cleared, the node answers."""
+    from elasticsearch import ApiError
+
+    search_proxy.status = 507
+    with pytest.raises(ApiError) as answered:
+        get_search_client().options(request_timeout=5, max_retries=0).cluster.health()
+    assert answered.value.meta.status == 507
+    search_proxy.status = None
+    assert health() in {"green", "yellow"}

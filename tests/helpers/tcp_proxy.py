@@ -5,6 +5,7 @@ to be unreachable or slow points the application at this proxy instead and switc
 """
 
 import contextlib
+import json
 import select
 import socket
 import threading
@@ -15,12 +16,14 @@ class TcpProxy:
     """Forwards 127.0.0.1:<port> to ``upstream``; ``down()`` refuses connections, ``up()`` restores.
 
     ``delay`` (seconds) holds back the first bytes of every answer, as a slow node would.
+    ``status``, when set, answers every request with that HTTP status instead of the node.
     ``requests`` counts the requests forwarded (a request's first bytes after an answer).
     """
 
     def __init__(self, upstream_host, upstream_port, delay=0.0):
         self.upstream = (upstream_host, upstream_port)
         self.delay = delay
+        self.status = None
         self.requests = 0
         self.port = None
         # Connections accepted so far: a test can tell whether the application talked at all.
@@ -98,6 +101,10 @@ class TcpProxy:
                             with self._lock:
                                 self.requests += 1
                         answered = False
+                        if self.status:
+                            # The request is not read to its end: close after the answer.
+                            client.sendall(_status_answer(self.status))
+                            return
                         upstream.sendall(data)
                     else:
                         if not answered and self.delay:
@@ -115,6 +122,21 @@ class TcpProxy:
     def _alive(self, sock):
         with self._lock:
             return sock in self._connections
+
+
+def _status_answer(status):
+    body = json.dumps(
+        {
+            "error": {"type": "proxy_status", "reason": f"the test proxy answered {status}"},
+            "status": status,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} Proxy Status\r\nContent-Type: application/json\r\n"
+        f"X-Elastic-Product: Elasticsearch\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    return head.encode() + body
 
 
 def _close(sock):

@@ -163,3 +163,29 @@ def test_every_worker_sees_the_breaker_state_and_one_trial(tmp_path, settings):
     assert other_worker("breaker.attempt()") == breaker.TRIAL_CLAIMED
     assert not breaker.attempt()
     breaker.reset()
+
+
+@pytest.mark.parametrize("status", [429, 502, 503, 504, 507])
+def test_an_overloaded_or_failing_node_opens_the_breaker(
+    status, indexed_corpus, search_proxy, tight
+):
+    """A 429 or a 5xx other than 500/501 falls back and opens the breaker."""
+    search_proxy.status = status
+    assert backend() == "database"
+    search_proxy.status = None
+    assert breaker.is_open()
+    sent = search_proxy.requests
+    assert backend() == "database"
+    assert search_proxy.requests == sent
+
+
+@pytest.mark.parametrize("status", [500, 501])
+def test_a_request_the_node_could_not_run_falls_back_without_tripping(
+    status, indexed_corpus, search_proxy, tight
+):
+    """A 500 or 501 (a query the node could not run) falls back; the breaker stays closed."""
+    search_proxy.status = status
+    assert backend() == "database"
+    search_proxy.status = None
+    assert not breaker.is_open()
+    assert backend() == "elasticsearch"
