@@ -36,7 +36,9 @@ MAX_TERMS = 20
 TEXT_CONFIG = "english"
 # ts_rank_cd's weights for D, C, B, A: names, body, summary, title.
 RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
-STOP_WORDS = frozenset(
+# Elasticsearch's ``_english_`` stop words (Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), so
+# the fallback ignores the words the index's analyzer ignores; a test checks it against the node.
+ELASTICSEARCH_ENGLISH_STOP_WORDS = frozenset(
     [
         "a",
         "an",
@@ -102,7 +104,11 @@ def stem(word):
 
 
 def search_terms(query, synonyms):
-    words = [word for word in re.findall(r"\w+", query.lower()) if word not in STOP_WORDS]
+    words = [
+        word
+        for word in re.findall(r"\w+", query.lower())
+        if word not in ELASTICSEARCH_ENGLISH_STOP_WORDS
+    ]
     return list(dict.fromkeys([*(stem(word) for word in words), *synonyms]))[:MAX_TERMS]
 
 

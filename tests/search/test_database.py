@@ -253,3 +253,92 @@ def test_postgresql_counts_match_one_query_per_facet(random_corpus):
         assert database.count_together(base, params.filters) == expected, (query, filters)
         compared += sum(map(len, expected[0].values()))
     assert compared > 200
+
+
+@pytest.mark.elasticsearch
+def test_the_stop_words_are_the_nodes_english_list(search_node):
+    """The fallback drops exactly the words the node's ``_english_`` stop filter drops."""
+    # Every word of the list, and common function words outside it that a careless copy
+    # would add or drop.
+    candidates = sorted(
+        database.ELASTICSEARCH_ENGLISH_STOP_WORDS
+        | set(
+            [
+                "about",
+                "after",
+                "all",
+                "also",
+                "am",
+                "any",
+                "because",
+                "been",
+                "before",
+                "being",
+                "both",
+                "can",
+                "could",
+                "did",
+                "do",
+                "does",
+                "each",
+                "from",
+                "had",
+                "has",
+                "have",
+                "he",
+                "her",
+                "here",
+                "him",
+                "his",
+                "how",
+                "i",
+                "its",
+                "me",
+                "more",
+                "most",
+                "my",
+                "nor",
+                "off",
+                "once",
+                "only",
+                "other",
+                "our",
+                "out",
+                "over",
+                "own",
+                "same",
+                "she",
+                "should",
+                "so",
+                "some",
+                "than",
+                "them",
+                "those",
+                "through",
+                "too",
+                "under",
+                "until",
+                "up",
+                "very",
+                "we",
+                "were",
+                "what",
+                "when",
+                "where",
+                "which",
+                "while",
+                "who",
+                "why",
+                "would",
+                "you",
+                "your",
+            ]
+        )
+    )
+    tokens = get_search_client().indices.analyze(
+        tokenizer="standard",
+        filter=[{"type": "stop", "stopwords": "_english_"}],
+        text=" ".join(candidates),
+    )["tokens"]
+    kept = {token["token"] for token in tokens}
+    assert set(candidates) - kept == database.ELASTICSEARCH_ENGLISH_STOP_WORDS
