@@ -58,7 +58,6 @@ node_modules/.installed: package.json $(wildcard package-lock.json)
 	@command -v npm >/dev/null || { echo "error: npm is required for the front-end assets"; exit 1; }
 	@echo "==> Installing front-end packages"
 	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-	npm run --if-present build
 	@touch $@
 
 .PHONY: venv

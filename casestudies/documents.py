@@ -69,7 +69,7 @@ def text_field(**kwargs):
     return Text(analyzer=english_text, copy_to=SPELL_FIELD, **kwargs)
 
 
-class CaseStudyDocument(Document):
+class CaseStudyIndexDocument(Document):
     page_id = Long()
     title = text_field(fields={"plain": Text(analyzer=plain_text)})
     title_suggest = Completion(analyzer=plain_text, preserve_separators=False)
@@ -108,7 +108,7 @@ class CaseStudyDocument(Document):
 
 def index_body():
     """Settings and mappings for a new versioned index."""
-    return CaseStudyDocument._index.to_dict()
+    return CaseStudyIndexDocument._index.to_dict()
 
 
 def body_text(raw_blocks):
@@ -195,7 +195,7 @@ def _batch_filter(field, ids):
     """A filter on ``field`` that selects at least the page ids of a batch.
 
     A rebuild's batches are runs of neighbouring ids: a range costs Django nothing to build,
-    where 500-value IN lists took a third of a rebuild's Python time. Rows of pages outside
+    where long IN lists are a large share of a rebuild's Python time. Rows of pages outside
     the batch are dropped by ``_grouped``.
     """
     low, high = min(ids), max(ids)

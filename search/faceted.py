@@ -144,7 +144,7 @@ def highlight(params, synonyms):
     }
     if params.query:
         # Exact (stemmed) words on the highlighted fields only: the highlighter would
-        # otherwise rebuild every fuzzy automaton for every hit (~20 ms a result).
+        # otherwise rebuild every fuzzy automaton for every hit.
         words = multi_match(distinct_words(params.query), HIGHLIGHT_FIELDS)
         phrases = [multi_match(phrase, HIGHLIGHT_FIELDS, type="phrase") for phrase in synonyms]
         options["highlight_query"] = {"bool": {"should": [words, *phrases]}}
@@ -227,8 +227,8 @@ def suggest_search(prefix, size):
 def related_search(page_id, title, approaches, themes, size):
     """Case studies like ``page_id``: shared approaches (counted double), themes, title words.
 
-    Not more_like_this: its 25 common terms over five fields scored most of the index and took
-    80 ms at 100,000 case studies, against 5 ms for this (docs/benchmarks.md).
+    Not more_like_this: its 25 common terms over five fields score most of the index, many
+    times the work of these few clauses (docs/benchmarks.md).
     """
     shared = [
         Q("terms", approach=list(approaches), boost=2),

@@ -37,8 +37,8 @@ from .models import PendingSync, RejectedDocument
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-# A rebuild's bulk requests: documents per request, and requests in flight at once (a 2-core
-# node has two write threads; benchmarks/ measured 2,231 docs/s with one sender, 3,066 with two).
+# A rebuild's bulk requests: documents per request, and requests in flight at once (one per
+# write thread of a small node; docs/benchmarks.md compares one sender with two).
 BULK_CHUNK_SIZE = 1000
 BULK_SENDERS = 2
 # Rebuilds, checks and repairs are batch jobs: they may wait for a busy node.
@@ -420,7 +420,7 @@ def _rebuild(client, lock, progress, chunk_size, grace):
         )
         client.indices.refresh(index=name)
         # One segment before searches arrive: facet counts then skip the mapping of per-segment
-        # ordinals (benchmarks: an unfiltered search's aggregations, 28 -> 11 ms at 100,000).
+        # ordinals, which dominate an unfiltered search's aggregations (docs/benchmarks.md).
         client.indices.forcemerge(index=name, max_num_segments=1)
         lock.check()
         client.indices.update_aliases(actions=point_alias_at(client, name))

@@ -108,9 +108,6 @@ class SearchParams:
     def with_filters(self, filters):
         return SearchParams(self.query, filters, self.sort, self.page, self.page_size)
 
-    def selected(self, name, value):
-        return value in self.filters.get(name, ())
-
     def as_pairs(self, **overrides):
         """Query-string pairs for these parameters; ``overrides`` replace single values."""
         values = {

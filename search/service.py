@@ -8,7 +8,7 @@ import logging
 import math
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -60,7 +60,6 @@ class SearchResults:
     suggestion: str | None = None
     took_ms: int | None = None
     notice: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def pages(self):
@@ -300,13 +299,10 @@ def search(params):
 
     ``results.params`` are ``params`` without unknown facet values (``known_filters``).
     """
-    started = time.perf_counter()
     params = known_filters(params)
-    results = _with_fallback(
+    return _with_fallback(
         lambda: elasticsearch_search(params), lambda: database_search(params), "search"
     )
-    results.extra["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    return results
 
 
 def suggest(prefix):

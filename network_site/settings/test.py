@@ -29,7 +29,7 @@ STORAGES = {
 AXES_ENABLED = True
 # No collectstatic in test runs: look files up per request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
-# The suite shares two cores with the node: a loaded machine must not look like a dead node.
+# The suite shares the CPU with the node: a loaded node must not look like a dead one.
 # Timeouts and the circuit breaker are tested explicitly with override_settings.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
 # As generous as the timeout: the shared node is slow under load; tests that need a tight
