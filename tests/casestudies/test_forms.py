@@ -178,6 +178,7 @@ def test_model_refuses_end_before_start():
 def test_saved_page_derives_budget_band():
     """The stored budget band follows the budget, including 'not stated' for no budget."""
     assert CaseStudyPageFactory(budget=None).budget_band == "not-stated"
+    assert CaseStudyPageFactory(budget=9_999).budget_band == "under-10k"
     assert CaseStudyPageFactory(budget=10_000).budget_band == "10k-50k"
     assert CaseStudyPageFactory(budget=1_000_000).budget_band == "over-1m"
 

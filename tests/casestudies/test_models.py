@@ -8,6 +8,12 @@ from tests.factories import CaseStudyPageFactory, CouncilPageFactory
 pytestmark = pytest.mark.django_db
 
 
+def test_a_saved_case_study_records_its_council_from_the_tree():
+    """Saving a case study records the council it sits under."""
+    page = CaseStudyPageFactory()
+    assert CaseStudyPage.objects.get(pk=page.pk).council_id == page.get_parent().pk
+
+
 def test_moving_a_case_study_updates_its_council():
     """A case study moved under another council belongs to that council afterwards."""
     page = CaseStudyPageFactory()

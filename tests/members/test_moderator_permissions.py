@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from casestudies.models import Approach, Theme
 from search.models import Synonym
-from tests.members.test_officer_permissions import assert_denied
+from tests.helpers.permissions import assert_denied
 
 pytestmark = pytest.mark.django_db
 

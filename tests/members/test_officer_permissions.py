@@ -8,19 +8,12 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page
 
 from tests.factories import CaseStudyPageFactory
+from tests.helpers.permissions import assert_denied
 from tests.members.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
 DENIED_MESSAGE = "Sorry, you do not have permission to access this area."
-
-
-def assert_denied(response):
-    """Wagtail answers a forbidden admin view with 403 or a redirect home with a message."""
-    if response.status_code == 403:
-        return
-    assert response.status_code == 302, response.status_code
-    assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def follow_message(client, response):

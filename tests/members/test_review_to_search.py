@@ -14,7 +14,7 @@ from search import service
 from search.models import PendingSync, RejectedDocument
 from search.params import SearchParams
 from tests.factories import CaseStudyPageFactory
-from tests.members.test_workflow import act, submit
+from tests.helpers.workflow import act, submit
 from tests.search.conftest import search_index  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]

@@ -8,23 +8,9 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from members.workflow import WORKFLOW_NAME
 from tests.factories import CaseStudyPageFactory
-from tests.members.conftest import edit_form_data
+from tests.helpers.workflow import act, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(client, page, user, **changes):
-    """Submit a page for review through the editor, as an officer presses the button."""
-    data = edit_form_data(page, user, **{"action-submit": "Submit", **changes})
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
-    assert response.status_code == 302, response.content[:2000]
-    page.refresh_from_db()
-    return page.current_workflow_task_state
-
-
-def act(client, page, task_state, action, **data):
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    return client.post(url, data)
 
 
 def actions_logged(page):

@@ -18,13 +18,15 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 @pytest.fixture
 def published(search_index, django_capture_on_commit_callbacks):
-    """A case study published through Wagtail, with the sync run on commit."""
+    """A case study published through Wagtail and found in the index (the sync ran on commit),
+    so a test that it leaves the index starts from it being there."""
     with django_capture_on_commit_callbacks(execute=True):
         page = make_case_study(
             CouncilPageFactory(title="Leekshire Council"),
             "Cupboard project",
             themes=["food-poverty"],
         )
+    assert set(found()) == {"Cupboard project"}
     return page
 
 

@@ -7,7 +7,6 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.openapi import openapi_schema
 from search.params import FACET_FIELDS
 from tests.search.conftest import make_case_study
 
@@ -24,8 +23,10 @@ def validate(data, schema_name):
 
 def test_openapi_document_describes_both_endpoints():
     """The schema is served as JSON and documents every search parameter."""
-    document = Client().get("/api/search/openapi.json").json()
-    assert document == openapi_schema()
+    response = Client().get("/api/search/openapi.json")
+    assert response["Content-Type"].startswith("application/json")
+    document = response.json()
+    assert document["openapi"].startswith("3.")
     names = {p["name"] for p in document["paths"]["/api/search/"]["get"]["parameters"]}
     assert names == set(PARAMETER_NAMES)
     assert "/api/search/suggest/" in document["paths"]
