@@ -21,7 +21,7 @@ from tests.helpers.tcp_proxy import TcpProxy
 
 @pytest.fixture(scope="session")
 def search_node():
-    """The real Elasticsearch node; under CI a missing node fails the run instead of skipping."""
+    """The real Elasticsearch node; when it is missing the run fails (never skips)."""
     if not ping():
         message = f"Elasticsearch is not reachable at {settings.ELASTICSEARCH_URL}"
         if os.environ.get("CI", "").lower() == "true":
