@@ -44,11 +44,8 @@ LOG_FILE="$STATE_DIR/postgresql.log"
 URL="postgres://$DB_ROLE:$DB_PASSWORD@127.0.0.1:$DB_PORT/$DB_NAME"
 SHOWN_URL="postgres://$DB_ROLE:***@127.0.0.1:$DB_PORT/$DB_NAME"
 
-say() { printf '==> %s\n' "$*"; }
-die() {
-    printf 'error: %s\n' "$*" >&2
-    exit 1
-}
+# shellcheck source=lib/node-common.sh
+. "$SCRIPTS_DIR/lib/node-common.sh"
 
 # --- binaries --------------------------------------------------------------------------------
 
@@ -94,13 +91,7 @@ is_ready() {
 }
 
 # The postmaster's pid from the data directory, if that process is still running.
-managed_pid() {
-    [ -s "$DATA_DIR/postmaster.pid" ] || return 1
-    local pid
-    pid="$(head -n 1 "$DATA_DIR/postmaster.pid")"
-    [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'postgres' &&
-        echo "$pid"
-}
+managed_pid() { running_pid "$DATA_DIR/postmaster.pid" postgres; }
 
 # psql as the cluster's superuser over its own socket (peer authentication).
 superuser_psql() {
@@ -123,14 +114,6 @@ server_version() {
 }
 
 # --- set-up ----------------------------------------------------------------------------------
-
-ensure_user() {
-    [ "$AS_ROOT" -eq 1 ] || return 0
-    id -u "$RUN_USER" >/dev/null 2>&1 && return 0
-    say "Creating system user $RUN_USER (PostgreSQL refuses to run as root)"
-    useradd --system --user-group --no-create-home --home-dir "$STATE_ROOT" \
-        --shell /usr/sbin/nologin "$RUN_USER"
-}
 
 ensure_state_dir() {
     mkdir -p "$STATE_DIR"
@@ -254,7 +237,7 @@ cmd_up() {
     fi
 
     ensure_binaries
-    ensure_user
+    ensure_user PostgreSQL
     ensure_state_dir
     # One `up` per port at a time (e.g. two checkouts running make test at once).
     exec 9>"$STATE_DIR/.up.lock"

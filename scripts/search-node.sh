@@ -47,11 +47,8 @@ PID_FILE="$STATE_DIR/elasticsearch.pid"
 STARTUP_LOG="$LOG_DIR/startup.out"
 URL="http://127.0.0.1:$SEARCH_PORT"
 
-say() { printf '==> %s\n' "$*"; }
-die() {
-    printf 'error: %s\n' "$*" >&2
-    exit 1
-}
+# shellcheck source=lib/node-common.sh
+. "$SCRIPTS_DIR/lib/node-common.sh"
 
 # --- talking to the node ---------------------------------------------------------------------
 
@@ -79,13 +76,7 @@ hunspell_works() {
 }
 
 # The pid from our pid file, if that process is still an Elasticsearch node.
-managed_pid() {
-    [ -s "$PID_FILE" ] || return 1
-    local pid
-    pid="$(cat "$PID_FILE")"
-    [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'org.elasticsearch' &&
-        echo "$pid"
-}
+managed_pid() { running_pid "$PID_FILE" org.elasticsearch; }
 
 # --- prerequisites ---------------------------------------------------------------------------
 
@@ -130,14 +121,6 @@ ensure_hunspell_source() {
     "$SCRIPTS_DIR/system-packages.sh" hunspell-en-gb
     [ -s "$HUNSPELL_SOURCE/en_GB.dic" ] ||
         die "The en_GB hunspell dictionary is missing from $HUNSPELL_SOURCE (Debian package hunspell-en-gb)."
-}
-
-ensure_user() {
-    [ "$AS_ROOT" -eq 1 ] || return 0
-    id -u "$RUN_USER" >/dev/null 2>&1 && return 0
-    say "Creating system user $RUN_USER (Elasticsearch refuses to run as root)"
-    useradd --system --user-group --no-create-home --home-dir "$STATE_ROOT" \
-        --shell /usr/sbin/nologin "$RUN_USER"
 }
 
 # Unpack once into INSTALL_DIR (atomically, so an interrupted unpack is never half-used) and
@@ -212,7 +195,7 @@ cmd_up() {
     check_java
     ensure_zip
     ensure_hunspell_source
-    ensure_user
+    ensure_user Elasticsearch
     ensure_unpacked
     ensure_state_dirs
 
