@@ -8,6 +8,8 @@ import json
 import math
 from pathlib import Path
 
+from benchmarks.targets import TARGETS, evaluate_targets, lookup
+
 NOTES_MARKER = "<!-- Hand-written notes below this line are kept when the file is regenerated. -->"
 
 
@@ -37,103 +39,6 @@ def summarise(latencies_ms, seconds=None):
 
 def _round(value, digits=1):
     return None if value is None else round(value, digits)
-
-
-def _get(results, path):
-    """``results["a"]["b"]`` for path "a.b"; None when any step is missing."""
-    value = results
-    for key in path.split("."):
-        if not isinstance(value, dict) or key not in value:
-            return None
-        value = value[key]
-    return value
-
-
-# (key, description, path in the results, comparison, limit, unit)
-TARGETS = [
-    ("api_p95_1", "Search API p95, 1 client", "search.one_client.all.p95_ms", "<=", 50, "ms"),
-    ("api_p95_8", "Search API p95, 8 clients", "search.eight_clients.all.p95_ms", "<=", 150, "ms"),
-    ("api_errors", "Search API errors (all rounds)", "search.errors", "<=", 0, ""),
-    ("overhead_p50", "App overhead p50 (API - took)", "search.overhead.p50_ms", "<=", 10, "ms"),
-    ("rebuild_rate", "Full rebuild", "index.rebuild_docs_per_s", ">=", 2000, "docs/s"),
-    (
-        "rebuild_vs_floor",
-        "Rebuild time ÷ raw streaming_bulk time",
-        "index.rebuild_vs_floor",
-        "<=",
-        2,
-        "x",
-    ),
-    ("case_study_p95", "Case study page p95", "pages.case_study.p95_ms", "<=", 50, "ms"),
-    # A node answering just under the timeout: one search deadline (2 s) each, plus rendering;
-    # each of the 2 workers counts its own run of slow answers (SEARCH_BREAKER_SLOW_COUNT, 3),
-    # so at most 2 x 2 + 1 reach the node before the shared breaker opens.
-    (
-        "slow_node_max",
-        "Slowest search, node answering in 1.8 s",
-        "slow_node.max_ms",
-        "<=",
-        2300,
-        "ms",
-    ),
-    (
-        "slow_node_answers",
-        "Searches sent to the slow node before the breaker opens",
-        "slow_node.node_answers",
-        "<=",
-        5,
-        "",
-    ),
-    (
-        "fallback_p95_postgresql",
-        "Database fallback p95 on PostgreSQL",
-        "search.peer_postgresql.all.p95_ms",
-        "<=",
-        300,
-        "ms",
-    ),
-    (
-        "search_queries",
-        "Search page SQL queries constant",
-        "pages.search.queries_constant",
-        "==",
-        True,
-        "",
-    ),
-]
-
-
-def evaluate_targets(results):
-    """Each target with its measured value and whether it was met (None: not measured)."""
-    evaluated = []
-    for key, label, path, comparison, limit, unit in TARGETS:
-        value = _get(results, path)
-        if value is None:
-            met = None
-        elif comparison == "<=":
-            met = value <= limit
-        elif comparison == ">=":
-            met = value >= limit
-        else:
-            met = value == limit
-        evaluated.append(
-            {
-                "key": key,
-                "label": label,
-                "target": _target_text(comparison, limit, unit),
-                "value": value,
-                "unit": unit,
-                "met": met,
-            }
-        )
-    return evaluated
-
-
-def _target_text(comparison, limit, unit):
-    if comparison == "==":
-        return "yes" if limit is True else str(limit)
-    sign = "≤" if comparison == "<=" else "≥"
-    return f"{sign} {limit:,}{(' ' + unit) if unit and unit != 'x' else unit}"
 
 
 def latest_runs(results_dir):
@@ -176,81 +81,84 @@ def _ratio(numerator, denominator):
 
 # (label, function of a run → display text)
 ROWS = [
-    ("Case studies generated", lambda r: fmt(_get(r, "generate.count"))),
-    ("Generation time", lambda r: fmt(_get(r, "generate.seconds"), "s")),
-    ("Generation rate", lambda r: fmt(_get(r, "generate.docs_per_s"), "pages/s")),
-    ("Documents indexed", lambda r: fmt(_get(r, "index.documents"))),
+    ("Case studies generated", lambda r: fmt(lookup(r, "generate.count"))),
+    ("Generation time", lambda r: fmt(lookup(r, "generate.seconds"), "s")),
+    ("Generation rate", lambda r: fmt(lookup(r, "generate.docs_per_s"), "pages/s")),
+    ("Documents indexed", lambda r: fmt(lookup(r, "index.documents"))),
     (
         "Rebuild (bulk phase, as the command reports)",
-        lambda r: fmt(_get(r, "index.rebuild_seconds"), "s"),
+        lambda r: fmt(lookup(r, "index.rebuild_seconds"), "s"),
     ),
-    ("Rebuild rate", lambda r: fmt(_get(r, "index.rebuild_docs_per_s"), "docs/s")),
+    ("Rebuild rate", lambda r: fmt(lookup(r, "index.rebuild_docs_per_s"), "docs/s")),
     (
         "Rebuild command, wall clock (start-up, swap, catch-up)",
-        lambda r: fmt(_get(r, "index.command_seconds"), "s"),
+        lambda r: fmt(lookup(r, "index.command_seconds"), "s"),
     ),
     (
         "Preparing the documents in Python",
-        lambda r: fmt(_get(r, "index.prepare_docs_per_s"), "docs/s"),
+        lambda r: fmt(lookup(r, "index.prepare_docs_per_s"), "docs/s"),
     ),
     (
         "Floor: raw streaming_bulk of the prepared documents (1 request in flight)",
-        lambda r: fmt(_get(r, "index.floor_docs_per_s"), "docs/s"),
+        lambda r: fmt(lookup(r, "index.floor_docs_per_s"), "docs/s"),
     ),
-    ("Rebuild time ÷ floor time", lambda r: fmt(_get(r, "index.rebuild_vs_floor"), "x")),
+    ("Rebuild time ÷ floor time", lambda r: fmt(lookup(r, "index.rebuild_vs_floor"), "x")),
     (
         "Stricter floor: raw parallel_bulk (as many requests in flight as the rebuild)",
-        lambda r: fmt(_get(r, "index.parallel_floor_docs_per_s"), "docs/s"),
+        lambda r: fmt(lookup(r, "index.parallel_floor_docs_per_s"), "docs/s"),
     ),
     (
         "Rebuild time ÷ stricter floor time",
-        lambda r: fmt(_get(r, "index.rebuild_vs_parallel_floor"), "x"),
+        lambda r: fmt(lookup(r, "index.rebuild_vs_parallel_floor"), "x"),
     ),
-    ("Index size on the node", lambda r: fmt(_mib(_get(r, "index.store_bytes")), "MiB")),
-    ("API, 1 client: p50 / p95 / p99", lambda r: _triple(_get(r, "search.one_client.all"))),
+    ("Index size on the node", lambda r: fmt(_mib(lookup(r, "index.store_bytes")), "MiB")),
+    ("API, 1 client: p50 / p95 / p99", lambda r: _triple(lookup(r, "search.one_client.all"))),
     (
         "API, 1 client, first round (request cache emptied): p50 / p95 / p99",
-        lambda r: _triple(_get(r, "search.one_client_first_round")),
+        lambda r: _triple(lookup(r, "search.one_client_first_round")),
     ),
     (
         "API, 1 client: throughput",
-        lambda r: fmt(_get(r, "search.one_client.all.req_per_s"), "req/s"),
+        lambda r: fmt(lookup(r, "search.one_client.all.req_per_s"), "req/s"),
     ),
-    ("API, 8 clients: p50 / p95 / p99", lambda r: _triple(_get(r, "search.eight_clients.all"))),
+    ("API, 8 clients: p50 / p95 / p99", lambda r: _triple(lookup(r, "search.eight_clients.all"))),
     (
         "API, 8 clients: throughput",
-        lambda r: fmt(_get(r, "search.eight_clients.all.req_per_s"), "req/s"),
+        lambda r: fmt(lookup(r, "search.eight_clients.all.req_per_s"), "req/s"),
     ),
-    ("API errors (every round)", lambda r: fmt(_get(r, "search.errors"))),
-    ("Floor: Elasticsearch `took` p50 / p95 / p99", lambda r: _triple(_get(r, "search.took"))),
-    ("In-process search service p50 / p95", lambda r: _pair(_get(r, "search.in_process"))),
-    ("App overhead (API - took) p50 / p95", lambda r: _pair(_get(r, "search.overhead"))),
-    ("Ratio app ÷ floor (p50)", lambda r: fmt(_get(r, "search.app_vs_floor"), "x")),
-    ("Peer: database fallback p50 / p95", lambda r: _pair(_get(r, "search.peer.all"))),
-    ("Ratio peer ÷ app (p50)", lambda r: fmt(_get(r, "search.peer_vs_app"), "x")),
-    ("Peer errors", lambda r: fmt(_get(r, "search.peer.errors"))),
+    ("API errors (every round)", lambda r: fmt(lookup(r, "search.errors"))),
+    ("Floor: Elasticsearch `took` p50 / p95 / p99", lambda r: _triple(lookup(r, "search.took"))),
+    ("In-process search service p50 / p95", lambda r: _pair(lookup(r, "search.in_process"))),
+    ("App overhead (API - took) p50 / p95", lambda r: _pair(lookup(r, "search.overhead"))),
+    ("Ratio app ÷ floor (p50)", lambda r: fmt(lookup(r, "search.app_vs_floor"), "x")),
+    ("Peer: database fallback p50 / p95", lambda r: _pair(lookup(r, "search.peer.all"))),
+    ("Ratio peer ÷ app (p50)", lambda r: fmt(lookup(r, "search.peer_vs_app"), "x")),
+    ("Peer errors", lambda r: fmt(lookup(r, "search.peer.errors"))),
     (
         "Peer on PostgreSQL (full-text search) p50 / p95",
-        lambda r: _pair(_get(r, "search.peer_postgresql.all")),
+        lambda r: _pair(lookup(r, "search.peer_postgresql.all")),
     ),
     (
         "Peer p95: PostgreSQL ÷ SQLite",
-        lambda r: fmt(_get(r, "search.peer_postgresql_vs_sqlite"), "x"),
+        lambda r: fmt(lookup(r, "search.peer_postgresql_vs_sqlite"), "x"),
     ),
-    ("Peer on PostgreSQL errors", lambda r: fmt(_get(r, "search.peer_postgresql.errors"))),
+    ("Peer on PostgreSQL errors", lambda r: fmt(lookup(r, "search.peer_postgresql.errors"))),
     (
         "PostgreSQL: generation with full-text vectors",
-        lambda r: fmt(_get(r, "postgresql.generate_docs_per_s"), "pages/s"),
+        lambda r: fmt(lookup(r, "postgresql.generate_docs_per_s"), "pages/s"),
     ),
     (
         "PostgreSQL: full-text vectors stored / table and GIN index size",
         lambda r: _vectors(r),
     ),
-    ("Case study page p50 / p95", lambda r: _pair(_get(r, "pages.case_study"))),
-    ("Case study page SQL queries", lambda r: _span(_get(r, "pages.case_study.queries"))),
-    ("Search page p50 / p95", lambda r: _pair(_get(r, "pages.search"))),
+    ("Case study page p50 / p95", lambda r: _pair(lookup(r, "pages.case_study"))),
+    ("Case study page SQL queries", lambda r: _span(lookup(r, "pages.case_study.queries"))),
+    ("Search page p50 / p95", lambda r: _pair(lookup(r, "pages.search"))),
     ("Search page SQL queries (1 result per page / 50)", lambda r: _search_queries(r)),
-    ("Gunicorn worker peak RSS (VmHWM)", lambda r: _workers(_get(r, "memory.worker_peak_rss_kib"))),
+    (
+        "Gunicorn worker peak RSS (VmHWM)",
+        lambda r: _workers(lookup(r, "memory.worker_peak_rss_kib")),
+    ),
     ("Node heap in use / max", lambda r: _heap(r)),
 ]
 
@@ -275,7 +183,7 @@ def _span(values):
 
 
 def _search_queries(run):
-    by_kind = _get(run, "pages.search.queries") or {}
+    by_kind = lookup(run, "pages.search.queries") or {}
     if not by_kind:
         return "-"
     small = _span([counts["page_size_1"] for counts in by_kind.values()])
@@ -290,14 +198,14 @@ def _workers(values):
 
 
 def _vectors(run):
-    vectors = _get(run, "postgresql.vectors")
-    size = _mib(_get(run, "postgresql.vector_table_bytes"))
+    vectors = lookup(run, "postgresql.vectors")
+    size = _mib(lookup(run, "postgresql.vector_table_bytes"))
     return "-" if vectors is None else f"{fmt(vectors)} / {fmt(size, 'MiB')}"
 
 
 def _heap(run):
-    used = _mib(_get(run, "memory.node_heap_used_bytes"))
-    most = _mib(_get(run, "memory.node_heap_max_bytes"))
+    used = _mib(lookup(run, "memory.node_heap_used_bytes"))
+    most = _mib(lookup(run, "memory.node_heap_max_bytes"))
     return "-" if used is None else f"{fmt(used)} / {fmt(most)} MiB"
 
 
@@ -361,7 +269,8 @@ def render_markdown(runs, notes=""):
             cells = [_loads(run) for run in runs]
         else:
             cells = [
-                fmt(_get(run, path), "GiB" if path == "machine.memory_gib" else "") for run in runs
+                fmt(lookup(run, path), "GiB" if path == "machine.memory_gib" else "")
+                for run in runs
             ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "## Results", "", header, rule]
@@ -386,14 +295,14 @@ def render_markdown(runs, notes=""):
         ]
         lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
     lines += ["", "## Per query kind (1 client, p50 / p95)", "", header, rule]
-    kinds = list(_get(runs[-1], "search.one_client.by_kind") or {}) if runs else []
+    kinds = list(lookup(runs[-1], "search.one_client.by_kind") or {}) if runs else []
     for kind in kinds:
         cells = []
         for run in runs:
-            api = _get(run, f"search.one_client.by_kind.{kind}")
-            took = _get(run, f"search.took_by_kind.{kind}")
-            peer = _get(run, f"search.peer.by_kind.{kind}")
-            postgres = _get(run, f"search.peer_postgresql.by_kind.{kind}")
+            api = lookup(run, f"search.one_client.by_kind.{kind}")
+            took = lookup(run, f"search.took_by_kind.{kind}")
+            peer = lookup(run, f"search.peer.by_kind.{kind}")
+            postgres = lookup(run, f"search.peer_postgresql.by_kind.{kind}")
             cells.append(
                 f"API {_pair(api)}; took {_pair(took)}; peer {_pair(peer)}; "
                 f"peer on PostgreSQL {_pair(postgres)}"
@@ -405,9 +314,9 @@ def render_markdown(runs, notes=""):
 
 def _loads(run):
     values = [
-        _get(run, "load.start"),
-        _get(run, "load.before_one_client"),
-        _get(run, "load.before_eight_clients"),
+        lookup(run, "load.start"),
+        lookup(run, "load.before_one_client"),
+        lookup(run, "load.before_eight_clients"),
     ]
     return " / ".join(fmt(value) for value in values)
 
