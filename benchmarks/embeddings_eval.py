@@ -61,6 +61,18 @@ def scores(rankings, cases):
     return {"recall@1": hit1 / n, "recall@5": hit5 / n, "mrr": reciprocal / n}
 
 
+def scores_by_language(rankings, cases):
+    """The scores over the whole set, then over its English and its Welsh queries alone."""
+    result = scores(rankings, cases)
+    for lang in ("en", "cy"):
+        pairs = [
+            (r, c) for r, c in zip(rankings, cases, strict=True) if c.get("lang", "en") == lang
+        ]
+        part = scores(*zip(*pairs, strict=True))
+        result[f"{lang}_recall@5"], result[f"{lang}_mrr"] = part["recall@5"], part["mrr"]
+    return result
+
+
 def package_size_mb(name):
     from importlib.metadata import files
 
@@ -124,7 +136,7 @@ def evaluate_model(candidate, docs, cases):
     per_query = (time.perf_counter() - started) * 1000 / len(cases)
     return {
         "model": candidate.name,
-        **scores(rankings, cases),
+        **scores_by_language(rankings, cases),
         "ms_per_document": round(per_doc, 1),
         "ms_per_query": round(per_query, 1),
         "load_s": round(load_s, 2),
@@ -159,7 +171,7 @@ def evaluate_lexical(docs, cases):
         client.indices.delete(index=index)
     return {
         "model": "lexical BM25 (Elasticsearch)",
-        **scores(rankings, cases),
+        **scores_by_language(rankings, cases),
         "ms_per_query": round(per_query, 1),
     }
 
