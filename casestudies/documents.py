@@ -164,6 +164,10 @@ DOCUMENT_COLUMNS = (
 )
 
 
+# What a document holds of each approach and theme of its case study.
+TERM_COLUMNS = ("slug", "name")
+
+
 def document_rows(queryset):
     """``queryset`` as the plain rows ``document_sources`` reads, in page id order.
 
@@ -217,10 +221,10 @@ def document_sources(rows, url_for):
     related = {
         "approaches": CaseStudyPage.approaches.through.objects.filter(
             **_batch_filter("casestudypage_id", ids)
-        ).values_list("casestudypage_id", "approach__slug", "approach__name"),
+        ).values_list("casestudypage_id", *(f"approach__{name}" for name in TERM_COLUMNS)),
         "themes": CaseStudyPage.themes.through.objects.filter(
             **_batch_filter("casestudypage_id", ids)
-        ).values_list("casestudypage_id", "theme__slug", "theme__name"),
+        ).values_list("casestudypage_id", *(f"theme__{name}" for name in TERM_COLUMNS)),
         "partners": CaseStudyPartner.objects.filter(**_batch_filter("page_id", ids))
         .order_by("sort_order", "pk")
         .values_list("page_id", "name"),
