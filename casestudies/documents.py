@@ -82,14 +82,10 @@ class CaseStudyDocument(Document):
     theme_names = text_field()
     spell = Text(analyzer=shingle_text)
 
-    # Facets: one keyword field each, holding the vocabulary slugs.
+    # Facets: one keyword field each, holding the vocabulary slugs (and FACET_COLUMNS').
     approach = Keyword()
     theme = Keyword()
     budget_band = Keyword()
-    council = Keyword()
-    region = Keyword()
-    council_type = Keyword()
-    status = Keyword()
     year = Keyword()
 
     budget = Long()
@@ -106,9 +102,23 @@ class CaseStudyDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
+# Facet keyword fields that hold a column of the case study's row as it is: field -> column.
+# The search side's facet registry (search/facets.py) filters and counts them by field name.
+FACET_COLUMNS = {
+    "council": "council__slug",
+    "region": "council__region",
+    "council_type": "council__council_type",
+    "status": "status",
+}
+
+
 def index_body():
     """Settings and mappings for a new versioned index."""
-    return CaseStudyDocument._index.to_dict()
+    body = CaseStudyDocument._index.to_dict()
+    properties = body["mappings"]["properties"]
+    for name in FACET_COLUMNS:
+        properties.setdefault(name, {"type": "keyword"})
+    return body
 
 
 def body_text(raw_blocks):
@@ -176,7 +186,7 @@ def document_rows(queryset):
     """
     return (
         queryset.annotate(body_json=Cast("body", TextField()))
-        .values(*DOCUMENT_COLUMNS)
+        .values(*dict.fromkeys([*DOCUMENT_COLUMNS, *FACET_COLUMNS.values()]))
         .order_by("pk")
     )
 
@@ -268,10 +278,7 @@ def document_source(row, related, url_for):
         "approach": [slug for slug, _name in approaches],
         "theme": [slug for slug, _name in themes],
         "budget_band": band,
-        "council": row["council__slug"],
-        "region": row["council__region"],
-        "council_type": row["council__council_type"],
-        "status": row["status"],
+        **{name: row[column] for name, column in FACET_COLUMNS.items()},
         "year": str(row["start_year"]) if row["start_year"] else None,
         "budget": row["budget"],
         "start_year": row["start_year"],
