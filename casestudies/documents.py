@@ -82,14 +82,10 @@ class CaseStudyIndexDocument(Document):
     theme_names = text_field()
     spell = Text(analyzer=shingle_text)
 
-    # Facets: one keyword field each, holding the vocabulary slugs.
+    # Facets: one keyword field each, holding the vocabulary slugs (and FACET_COLUMNS').
     approach = Keyword()
     theme = Keyword()
     budget_band = Keyword()
-    council = Keyword()
-    region = Keyword()
-    council_type = Keyword()
-    status = Keyword()
     year = Keyword()
 
     budget = Long()
@@ -106,9 +102,23 @@ class CaseStudyIndexDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
+# Facet keyword fields that hold a column of the case study's row as it is: field -> column.
+# The search side's facet registry (search/facets.py) filters and counts them by field name.
+FACET_COLUMNS = {
+    "council": "council__slug",
+    "region": "council__region",
+    "council_type": "council__council_type",
+    "status": "status",
+}
+
+
 def index_body():
     """Settings and mappings for a new versioned index."""
-    return CaseStudyIndexDocument._index.to_dict()
+    body = CaseStudyIndexDocument._index.to_dict()
+    properties = body["mappings"]["properties"]
+    for name in FACET_COLUMNS:
+        properties.setdefault(name, {"type": "keyword"})
+    return body
 
 
 def body_text(raw_blocks):
@@ -164,6 +174,10 @@ DOCUMENT_COLUMNS = (
 )
 
 
+# What a document holds of each approach and theme of its case study.
+TERM_COLUMNS = ("slug", "name")
+
+
 def document_rows(queryset):
     """``queryset`` as the plain rows ``document_sources`` reads, in page id order.
 
@@ -172,7 +186,7 @@ def document_rows(queryset):
     """
     return (
         queryset.annotate(body_json=Cast("body", TextField()))
-        .values(*DOCUMENT_COLUMNS)
+        .values(*dict.fromkeys([*DOCUMENT_COLUMNS, *FACET_COLUMNS.values()]))
         .order_by("pk")
     )
 
@@ -217,10 +231,10 @@ def document_sources(rows, url_for):
     related = {
         "approaches": CaseStudyPage.approaches.through.objects.filter(
             **_batch_filter("casestudypage_id", ids)
-        ).values_list("casestudypage_id", "approach__slug", "approach__name"),
+        ).values_list("casestudypage_id", *(f"approach__{name}" for name in TERM_COLUMNS)),
         "themes": CaseStudyPage.themes.through.objects.filter(
             **_batch_filter("casestudypage_id", ids)
-        ).values_list("casestudypage_id", "theme__slug", "theme__name"),
+        ).values_list("casestudypage_id", *(f"theme__{name}" for name in TERM_COLUMNS)),
         "partners": CaseStudyPartner.objects.filter(**_batch_filter("page_id", ids))
         .order_by("sort_order", "pk")
         .values_list("page_id", "name"),
@@ -264,10 +278,7 @@ def document_source(row, related, url_for):
         "approach": [slug for slug, _name in approaches],
         "theme": [slug for slug, _name in themes],
         "budget_band": band,
-        "council": row["council__slug"],
-        "region": row["council__region"],
-        "council_type": row["council__council_type"],
-        "status": row["status"],
+        **{name: row[column] for name, column in FACET_COLUMNS.items()},
         "year": str(row["start_year"]) if row["start_year"] else None,
         "budget": row["budget"],
         "start_year": row["start_year"],

@@ -24,13 +24,13 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, IntegerField, Q
 
 from casestudies.documents import UrlBuilder
 from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
 
 from .faceted import synonym_phrases
-from .params import FACET_FIELDS
+from .facets import FACETS
 
 MAX_TERMS = 20
 TEXT_CONFIG = "english"
@@ -83,15 +83,6 @@ ORDERINGS = {
     "newest": NEWEST,
     "budget_asc": [F("budget").asc(nulls_last=True), *NEWEST],
     "budget_desc": [F("budget").desc(nulls_last=True), *NEWEST],
-}
-# Facet parameter → the field counted for it (approach and theme go through their link tables).
-COUNTED_FIELDS = {
-    "budget": "budget_band",
-    "council": "council__slug",
-    "region": "council__region",
-    "council_type": "council__council_type",
-    "status": "status",
-    "year": "start_year",
 }
 
 
@@ -150,37 +141,63 @@ def text_query(query, synonyms):
     return tsquery
 
 
+def links_of(facet):
+    """(link model, its page field, its term field, the term's field counted) when the facet's
+    model path crosses a many-to-many relation (approach, theme), else None."""
+    relation, _, counted = facet.model_path.partition("__")
+    field = CaseStudyPage._meta.get_field(relation)
+    if not field.many_to_many:
+        return None
+    return (
+        field.remote_field.through,
+        field.m2m_field_name(),
+        field.m2m_reverse_field_name(),
+        counted,
+    )
+
+
+def counts_numbers(facet):
+    """Whether the facet's model path ends at a whole-number column (year)."""
+    model = CaseStudyPage
+    for part in facet.model_path.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model
+    return isinstance(field, IntegerField)
+
+
+def model_values(facet, values):
+    """``values`` as the column holds them: a number column matches whole numbers only, and
+    anything else matches nothing, like an unknown slug."""
+    if counts_numbers(facet):
+        return [int(value) for value in values if value.isascii() and value.isdigit()]
+    return list(values)
+
+
 def facet_q(name, values):
-    if name == "approach":
-        return Q(
-            pk__in=APPROACH_LINKS.objects.filter(approach__slug__in=values).values(
-                "casestudypage_id"
-            )
-        )
-    if name == "theme":
-        return Q(
-            pk__in=THEME_LINKS.objects.filter(theme__slug__in=values).values("casestudypage_id")
-        )
-    if name == "year":
-        # Years are whole numbers: anything else matches nothing, like an unknown slug.
-        return Q(
-            start_year__in=[int(value) for value in values if value.isascii() and value.isdigit()]
-        )
-    return Q(**{f"{COUNTED_FIELDS[name]}__in": values})
+    facet = FACETS[name]
+    values = model_values(facet, values)
+    links = links_of(facet)
+    if links:
+        through, page, term, counted = links
+        chosen = through.objects.filter(**{f"{term}__{counted}__in": values})
+        return Q(pk__in=chosen.values(f"{page}_id"))
+    return Q(**{f"{facet.model_path}__in": values})
 
 
 def count_facet(name, queryset):
     """{value: count} for one facet over ``queryset``."""
-    if name in ("approach", "theme"):
-        links = APPROACH_LINKS if name == "approach" else THEME_LINKS
+    facet = FACETS[name]
+    links = links_of(facet)
+    if links:
+        through, page, term, counted = links
         rows = (
-            links.objects.filter(casestudypage_id__in=queryset.values("pk"))
-            .values_list(f"{name}__slug")
+            through.objects.filter(**{f"{page}_id__in": queryset.values("pk")})
+            .values_list(f"{term}__{counted}")
             .annotate(n=Count("id"))
             .order_by()
         )
     else:
-        field = COUNTED_FIELDS[name]
+        field = facet.model_path
         rows = (
             queryset.exclude(**{f"{field}__isnull": True})
             .values_list(field)
@@ -193,38 +210,40 @@ def count_facet(name, queryset):
 def count_separately(base, selections):
     """({facet: {value: count}}, total) with one query per facet and one for the total."""
     counts = {}
-    for name in FACET_FIELDS:
+    for name in FACETS:
         others = [q for other, q in selections.items() if other != name]
         counts[name] = count_facet(name, base.filter(*others))
     return counts, base.filter(*selections.values()).count()
 
 
-def link_tables(name):
-    """(link table, its page column, its term column, the term table) of approach or theme."""
-    links = APPROACH_LINKS if name == "approach" else THEME_LINKS
-    term = links._meta.get_field(name)
+def link_tables(facet):
+    """(link table, its page column, its term column, the term table, the term's counted
+    column) of a facet counted through a link table (``links_of``)."""
+    through, page, term, counted = links_of(facet)
+    term_field = through._meta.get_field(term)
     return (
-        links._meta.db_table,
-        links._meta.get_field("casestudypage").column,
-        term.column,
-        term.related_model._meta.db_table,
+        through._meta.db_table,
+        through._meta.get_field(page).column,
+        term_field.column,
+        term_field.related_model._meta.db_table,
+        term_field.related_model._meta.get_field(counted).column,
     )
 
 
 def selection_sql(name, values):
     """(SQL condition on a row of ``counted_rows``, params) for one facet's selection."""
-    if name in ("approach", "theme"):
-        links, page_column, term_column, terms = link_tables(name)
+    facet = FACETS[name]
+    values = model_values(facet, values)
+    if not values:
+        return ("FALSE", [])
+    if links_of(facet):
+        links, page_column, term_column, terms, counted = link_tables(facet)
         return (
             f'row_id IN (SELECT l."{page_column}" FROM "{links}" l JOIN "{terms}" t '
-            f'ON t.id = l."{term_column}" WHERE t.slug = ANY(%s))',
-            [list(values)],
+            f'ON t.id = l."{term_column}" WHERE t."{counted}" = ANY(%s))',
+            [values],
         )
-    if name == "year":
-        years = [int(value) for value in values if value.isascii() and value.isdigit()]
-        # No whole number among them: nothing matches, like an unknown slug.
-        return ("year_value = ANY(%s)", [years]) if years else ("FALSE", [])
-    return (f"{name}_value = ANY(%s)", [list(values)])
+    return (f"{name}_value = ANY(%s)", [values])
 
 
 def count_together(base, filters):
@@ -235,12 +254,11 @@ def count_together(base, filters):
     """
     rows = base.order_by().values(
         row_id=F("pk"),
-        budget_value=F("budget_band"),
-        council_value=F("council__slug"),
-        region_value=F("council__region"),
-        council_type_value=F("council__council_type"),
-        status_value=F("status"),
-        year_value=F("start_year"),
+        **{
+            f"{name}_value": F(facet.model_path)
+            for name, facet in FACETS.items()
+            if not links_of(facet)
+        },
     )
     rows_sql, rows_params = rows.query.sql_with_params()
     conditions = {name: selection_sql(name, values) for name, values in filters.items() if values}
@@ -251,13 +269,13 @@ def count_together(base, filters):
         return sql, [param for _, params in chosen for param in params]
 
     branches, params = [], []
-    for name in FACET_FIELDS:
-        condition, condition_params = where([other for other in FACET_FIELDS if other != name])
-        if name in ("approach", "theme"):
-            links, page_column, term_column, terms = link_tables(name)
+    for name, facet in FACETS.items():
+        condition, condition_params = where([other for other in FACETS if other != name])
+        if links_of(facet):
+            links, page_column, term_column, terms, counted = link_tables(facet)
             # Counted by term id first, so only the handful of terms is joined for slugs.
             branches.append(
-                f'SELECT %s, t.slug::text, n FROM (SELECT l."{term_column}" AS term_id, '
+                f'SELECT %s, t."{counted}"::text, n FROM (SELECT l."{term_column}" AS term_id, '
                 f"count(*) AS n FROM counted_rows "
                 f'JOIN "{links}" l ON l."{page_column}" = row_id '
                 f"WHERE {condition} GROUP BY 1) counted "
@@ -270,11 +288,11 @@ def count_together(base, filters):
                 f"WHERE {condition} AND {column} IS NOT NULL GROUP BY {column}"
             )
         params += [name, *condition_params]
-    condition, condition_params = where(FACET_FIELDS)
+    condition, condition_params = where(FACETS)
     branches.append(f"SELECT '', NULL, count(*) FROM counted_rows WHERE {condition}")
     params += condition_params
     sql = f"WITH counted_rows AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(branches)
-    counts, total = {name: {} for name in FACET_FIELDS}, 0
+    counts, total = {name: {} for name in FACETS}, 0
     with connection.cursor() as cursor:
         cursor.execute(sql, [*rows_params, *params])
         for name, value, count in cursor.fetchall():

@@ -14,7 +14,7 @@ from elasticsearch.dsl import Q, Search
 from casestudies.documents import SPELL_FIELD, alias_name
 
 from .client import get_search_client
-from .params import FACET_FIELDS
+from .facets import FACETS
 
 # Typos are forgiven in the prose; names (councils, partners, vocabulary, tags) must match as
 # written, give or take word forms: a fuzzy automaton per word and field was most of the cost
@@ -27,9 +27,6 @@ TEXT_FIELDS = FUZZY_FIELDS + EXACT_FIELDS
 FUZZINESS = "AUTO:4,12"
 PHRASE_FIELDS = ["title^3", "summary^2", "approach_names", "theme_names"]
 PHRASE_BOOST = 2
-# Enough buckets for every value a facet can take: councils are the long tail.
-FACET_SIZES = {"council": 5000, "year": 500, "approach": 1000, "theme": 1000}
-DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
@@ -107,7 +104,7 @@ def text_query(query, synonyms=()):
 def selection_filters(params):
     """One ``terms`` filter per facet with selected values."""
     return {
-        name: {"terms": {FACET_FIELDS[name]: list(values)}}
+        name: {"terms": {FACETS[name].index_field: list(values)}}
         for name, values in params.filters.items()
         if values
     }
@@ -120,9 +117,8 @@ def facet_aggregations(params, selections):
     the aggregation itself, even when it matches everything (docs/benchmarks.md).
     """
     aggs = {}
-    for name, field in FACET_FIELDS.items():
-        size = FACET_SIZES.get(name, DEFAULT_FACET_SIZE)
-        counted = {name: {"terms": {"field": field, "size": size}}}
+    for name, facet in FACETS.items():
+        counted = {name: {"terms": {"field": facet.index_field, "size": facet.size}}}
         others = [query for other, query in selections.items() if other != name]
         if others:
             aggs[f"_filter_{name}"] = {"filter": {"bool": {"filter": others}}, "aggs": counted}
@@ -188,7 +184,7 @@ def facet_counts(aggregations):
             str(bucket["key"]): bucket["doc_count"]
             for bucket in aggregations.get(f"_filter_{name}", aggregations)[name]["buckets"]
         }
-        for name in FACET_FIELDS
+        for name in FACETS
     }
 
 

@@ -7,28 +7,25 @@ this one (``forget`` is connected to the models' save and delete signals), and a
 copy does not know yet is looked up on the spot.
 """
 
-from casestudies.models import Approach, CouncilPage, Theme
 from network_site.caching import ProcessCache
 
+from .facets import FACETS, Rows
 from .models import Synonym
 
 REFRESH_SECONDS = 60
 
-# Facet name -> (model, label field) for the facets whose values are database slugs.
-LABEL_SOURCES = {
-    "approach": (Approach, "name"),
-    "theme": (Theme, "name"),
-    "council": (CouncilPage, "title"),
-}
+
+def label_sources():
+    """Facet name -> its ``Rows``, for the facets whose values are database slugs."""
+    return {name: facet.labels for name, facet in FACETS.items() if isinstance(facet.labels, Rows)}
 
 
-def _loader(model, field):
-    return lambda: dict(model.objects.values_list("slug", field))
+def _loader(source):
+    return lambda: dict(source.model.objects.values_list("slug", source.field))
 
 
-LABELS = {
-    name: ProcessCache(_loader(*source), REFRESH_SECONDS) for name, source in LABEL_SOURCES.items()
-}
+# One copy per facet, made on first use (a facet may be registered after import).
+LABELS = {}
 SYNONYMS = ProcessCache(
     lambda: [group.term_list() for group in Synonym.objects.all()], REFRESH_SECONDS
 )
@@ -36,12 +33,15 @@ SYNONYMS = ProcessCache(
 
 def labels(name, slugs):
     """{slug: label} for facet ``name``, covering every slug of ``slugs`` that exists."""
+    source = label_sources()[name]
+    if name not in LABELS:
+        LABELS.setdefault(name, ProcessCache(_loader(source), REFRESH_SECONDS))
     known = LABELS[name].get()
     missing = [slug for slug in slugs if slug not in known]
     if not missing:
         return known
-    model, field = LABEL_SOURCES[name]
-    return {**known, **dict(model.objects.filter(slug__in=missing).values_list("slug", field))}
+    rows = source.model.objects.filter(slug__in=missing).values_list("slug", source.field)
+    return {**known, **dict(rows)}
 
 
 def synonym_groups():

@@ -2,9 +2,9 @@
 
 from casestudies.vocabulary import BUDGET_BANDS
 
+from .facets import FACETS
 from .params import (
     DEFAULT_PAGE_SIZE,
-    FACET_FIELDS,
     MAX_PAGE_SIZE,
     MAX_PARAMETERS,
     MAX_QUERY_LENGTH,
@@ -12,29 +12,36 @@ from .params import (
     SORT_CHOICES,
 )
 
-FACET_DESCRIPTIONS = {
-    "approach": "Approach slug, e.g. volunteer-led.",
-    "theme": "Theme slug, e.g. food-poverty.",
-    "budget": "Budget band: " + ", ".join(band.slug for band in BUDGET_BANDS) + ".",
-    "council": "Council page slug.",
-    "region": "Region slug, e.g. north-west.",
-    "council_type": "Council type slug, e.g. unitary.",
-    "status": "Project status, e.g. running.",
-    "year": "Year the project started, e.g. 2019.",
-}
 
-
-def _facet_parameter(name):
+def _facet_parameter(facet):
+    if facet.multi_select:
+        how = " Repeat to select several (OR); different facets combine with AND."
+        schema = {"type": "array", "items": {"type": "string"}, "maxItems": MAX_VALUES_PER_FACET}
+    else:
+        how = " One value; different facets combine with AND."
+        schema = {"type": "array", "items": {"type": "string"}, "maxItems": 1}
     return {
-        "name": name,
+        "name": facet.name,
         "in": "query",
         "required": False,
-        "description": FACET_DESCRIPTIONS[name]
-        + " Repeat to select several (OR); different facets combine with AND."
-        " Unknown values are ignored (and not shown as selected).",
-        "schema": {"type": "array", "items": {"type": "string"}, "maxItems": MAX_VALUES_PER_FACET},
+        "description": facet.description
+        + how
+        + " Unknown values are ignored (and not shown as selected).",
+        "schema": schema,
         "style": "form",
         "explode": True,
+    }
+
+
+def _facets_schema():
+    return {
+        "type": "object",
+        "required": list(FACETS),
+        "additionalProperties": False,
+        "properties": {
+            name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
+            for name in FACETS
+        },
     }
 
 
@@ -115,15 +122,8 @@ SCHEMAS = {
             "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             "pages": {"type": "integer", "minimum": 0},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
-            "facets": {
-                "type": "object",
-                "required": list(FACET_FIELDS),
-                "additionalProperties": False,
-                "properties": {
-                    name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
-                    for name in FACET_FIELDS
-                },
-            },
+            # Filled in from the registry as the schema is served (``openapi_schema``).
+            "facets": {},
             "suggestion": {"type": ["string", "null"], "description": "Did you mean …"},
         },
     },
@@ -168,6 +168,9 @@ TOO_MANY["headers"] = {"Retry-After": {"schema": {"type": "integer", "minimum": 
 
 
 def openapi_schema():
+    response = SCHEMAS["SearchResponse"]
+    properties = {**response["properties"], "facets": _facets_schema()}
+    schemas = {**SCHEMAS, "SearchResponse": {**response, "properties": properties}}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -191,7 +194,7 @@ def openapi_schema():
                             "description": "Words to search for; empty matches everything.",
                             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
-                        *(_facet_parameter(name) for name in FACET_FIELDS),
+                        *(_facet_parameter(facet) for facet in FACETS.values()),
                         {
                             "name": "sort",
                             "in": "query",
@@ -250,5 +253,5 @@ def openapi_schema():
                 }
             },
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": schemas},
     }

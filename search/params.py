@@ -5,17 +5,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-# Facet parameter → indexed keyword field. The order is the order facets are shown in.
-FACET_FIELDS = {
-    "approach": "approach",
-    "theme": "theme",
-    "budget": "budget_band",
-    "council": "council",
-    "region": "region",
-    "council_type": "council_type",
-    "status": "status",
-    "year": "year",
-}
+from .facets import FACETS
+
 SORT_CHOICES = {
     "relevance": "Most relevant",
     "newest": "Newest",
@@ -81,11 +72,13 @@ class SearchParams:
             raise InvalidSearch(f"A search can have at most {MAX_PARAMETERS} parameters.")
         query = clean_query(data.get("q", ""))
         filters = {}
-        for name in FACET_FIELDS:
+        for name, facet in FACETS.items():
             values = [clean_text(value, MAX_VALUE_LENGTH) for value in data.getlist(name)]
             values = list(dict.fromkeys(value for value in values if value))
             if len(values) > MAX_VALUES_PER_FACET:
                 raise InvalidSearch(f"Choose at most {MAX_VALUES_PER_FACET} values for '{name}'.")
+            if len(values) > 1 and not facet.multi_select:
+                raise InvalidSearch(f"Choose one value for '{name}'.")
             filters[name] = tuple(values)
         sort = clean_text(data.get("sort", ""), 50) or ("relevance" if query else "newest")
         if sort not in SORT_CHOICES:

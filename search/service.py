@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from casestudies.documents import alias_name
-from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
+from casestudies.vocabulary import Status
 
 from . import breaker, database, labels
 from .client import get_search_client
@@ -26,8 +26,8 @@ from .faceted import (
     suggest_search,
     total_hits,
 )
+from .facets import DESCENDING, FACETS, FIXED, Choices, Numbers, Rows
 from .labels import synonym_groups
-from .params import FACET_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -35,19 +35,8 @@ logger = logging.getLogger(__name__)
 FEW_RESULTS = 5
 SUGGEST_SIZE = 8
 STATUS_LABELS = dict(Status.choices)
-FACET_LABELS = {
-    "budget": {band.slug: band.label for band in BUDGET_BANDS},
-    "region": dict(Region.choices),
-    "council_type": dict(CouncilType.choices),
-    "status": STATUS_LABELS,
-}
 # Related case studies are fetched while their page renders (``related_later``).
 RELATED_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="related-search")
-# Facets shown in a fixed order rather than by count.
-FIXED_ORDER = {
-    "budget": [band.slug for band in BUDGET_BANDS],
-    "status": [value for value, _label in Status.choices],
-}
 
 
 @dataclass
@@ -79,25 +68,26 @@ class SearchResults:
         }
 
 
+def value_labels(name, values):
+    """{value: label} for facet ``name``, covering ``values``; numbers are their own labels."""
+    source = FACETS[name].labels
+    if isinstance(source, Rows):
+        return labels.labels(name, values)
+    return source.labels if isinstance(source, Choices) else {}
+
+
 def facet_labels(counts, params):
     """Labels for every value that will be shown, from per-process copies (``labels``)."""
-    names = {
-        name: labels.labels(name, set(counts.get(name, {})).union(params.filters.get(name, ())))
-        for name in labels.LABEL_SOURCES
+    return {
+        name: value_labels(name, set(counts.get(name, {})).union(params.filters.get(name, ())))
+        for name in FACETS
     }
-    return {**FACET_LABELS, **names, "year": {}}
-
-
-# Years a case study can start in (casestudies.models.YEAR_VALIDATORS).
-YEARS = {str(year) for year in range(1900, 2101)}
 
 
 def known_values(name, values):
     """The values of ``values`` that name something facet ``name`` has."""
-    if name in labels.LABEL_SOURCES:
-        named = labels.labels(name, values)
-    else:
-        named = FACET_LABELS.get(name, YEARS)
+    source = FACETS[name].labels
+    named = source.values if isinstance(source, Numbers) else value_labels(name, values)
     return tuple(value for value in values if value in named)
 
 
@@ -110,11 +100,12 @@ def known_filters(params):
 
 def ordered_values(name, counted, selected):
     """The values facet ``name`` lists, in the order it shows them."""
-    if name in FIXED_ORDER:
-        position = {value: index for index, value in enumerate(FIXED_ORDER[name])}
+    facet = FACETS[name]
+    if facet.order == FIXED:
+        position = {value: index for index, value in enumerate(facet.labels.labels)}
         values = set(counted).union(selected)
         return sorted(values, key=lambda value: (position.get(value, len(position)), value))
-    if name == "year":
+    if facet.order == DESCENDING:
         return sorted(set(counted).union(selected), reverse=True)
     # Elasticsearch's order: most frequent first, ties by value. Two stable sorts without a
     # key tuple per option: a broad search lists hundreds of councils.
@@ -128,7 +119,7 @@ def build_facets(counts, params):
     """Facet options with honest counts; selected values stay listed even when they count 0."""
     labels = facet_labels(counts, params)
     facets = {}
-    for name in FACET_FIELDS:
+    for name in FACETS:
         named, counted = labels[name], counts.get(name, {})
         selected = params.filters.get(name, ())
         facets[name] = [

@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from casestudies.documents import DOCUMENT_COLUMNS, FACET_COLUMNS, TERM_COLUMNS
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 
 from . import indexing, labels, tasks
@@ -19,12 +20,20 @@ from .models import Synonym
 
 logger = logging.getLogger(__name__)
 
-# What a council, approach or theme lends to its case studies' documents.
-INDEXED_FIELDS = {
-    CouncilPage: ("title", "slug", "region", "council_type"),
-    Approach: ("name", "slug"),
-    Theme: ("name", "slug"),
-}
+
+def lent_fields():
+    """What a council, approach or theme lends to its case studies' documents, read from the
+    columns the documents are built from, so a new column re-indexes when it changes."""
+    fields = {Approach: TERM_COLUMNS, Theme: TERM_COLUMNS}
+    for column in dict.fromkeys([*DOCUMENT_COLUMNS, *FACET_COLUMNS.values()]):
+        relation, _, name = column.partition("__")
+        if name:
+            model = CaseStudyPage._meta.get_field(relation).related_model
+            fields[model] = (*fields.get(model, ()), name)
+    return fields
+
+
+INDEXED_FIELDS = lent_fields()
 
 
 def record_change(page_ids, reason):
@@ -97,7 +106,7 @@ def connect():
         post_save.connect(on_term_saved, sender=model)
     for model in (Approach, Theme):
         pre_delete.connect(on_term_deleting, sender=model)
-    for model in (Approach, Theme, CouncilPage, Synonym):
+    for model in {*(source.model for source in labels.label_sources().values()), Synonym}:
         post_save.connect(labels.forget, sender=model)
         post_delete.connect(labels.forget, sender=model)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)

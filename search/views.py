@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import ratelimit, service
 from .client import ping
+from .facets import FACETS
 from .openapi import openapi_schema
 from .params import (
     MAX_QUERY_LENGTH,
@@ -19,16 +20,6 @@ from .params import (
     clean_text,
 )
 
-FACET_LEGENDS = {
-    "approach": "Approach",
-    "theme": "Theme",
-    "budget": "Budget",
-    "council": "Council",
-    "region": "Region",
-    "council_type": "Council type",
-    "status": "Status",
-    "year": "Year started",
-}
 # Above this many options a facet shows its top ones and tucks the rest in a <details>.
 FACET_VISIBLE = 8
 
@@ -73,7 +64,7 @@ def facet_groups(results):
         groups.append(
             {
                 "name": name,
-                "legend": FACET_LEGENDS[name],
+                "legend": FACETS[name].legend,
                 "top": selected + visible,
                 "more": rest[len(visible) :],
                 "has_selection": bool(selected),
@@ -94,7 +85,7 @@ def chips(results):
     params = results.params
     return [
         {
-            "legend": FACET_LEGENDS[name],
+            "legend": FACETS[name].legend,
             "label": option["label"],
             "href": params.without(name, option["value"]),
         }

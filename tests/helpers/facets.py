@@ -2,13 +2,13 @@
 
 from django.http import QueryDict
 
-from search.params import FACET_FIELDS
+from search.facets import FACETS
 
 
 def random_filters(rng, facets):
     """Up to three facets with one or two of their current values each."""
     filters = {}
-    for name in rng.sample(list(FACET_FIELDS), rng.randint(0, 3)):
+    for name in rng.sample(list(FACETS), rng.randint(0, 3)):
         values = [option["value"] for option in facets[name]]
         if values:
             filters[name] = rng.sample(values, min(len(values), rng.randint(1, 2)))

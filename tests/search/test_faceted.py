@@ -1,7 +1,6 @@
 """The shape of the Elasticsearch request, checked with ``to_dict()`` (no cluster needed)."""
 
 from search.faceted import (
-    FACET_SIZES,
     TOTAL_AGG,
     did_you_mean_search,
     distinct_words,
@@ -12,7 +11,8 @@ from search.faceted import (
     text_query,
     total_hits,
 )
-from search.params import FACET_FIELDS, SearchParams
+from search.facets import FACETS
+from search.params import SearchParams
 
 GROUPS = [["PB", "participatory budgeting"], ["ABCD", "asset-based community development"]]
 
@@ -105,25 +105,25 @@ def test_facet_filters_narrow_hits_and_each_aggregation_ignores_its_own():
 
 def test_facets_without_other_selections_are_counted_without_a_filter_wrapper():
     """A facet with no other facet selected is a top-level terms aggregation."""
-    assert set(counts_body()["aggs"]) == set(FACET_FIELDS)
+    assert set(counts_body()["aggs"]) == set(FACETS)
     aggs = counts_body(filters={"approach": ["volunteer-led"]})["aggs"]
     assert "approach" in aggs and "_filter_approach" not in aggs
-    assert {f"_filter_{name}" for name in FACET_FIELDS if name != "approach"} <= set(aggs)
+    assert {f"_filter_{name}" for name in FACETS if name != "approach"} <= set(aggs)
 
 
 def test_every_facet_asks_for_enough_buckets():
     """Each facet aggregates on its keyword field with a size far above its vocabulary."""
     aggs = counts_body()["aggs"]
-    for name, field in FACET_FIELDS.items():
+    for name, facet in FACETS.items():
         terms = aggs[name]["terms"]
-        assert terms["field"] == field
+        assert terms["field"] == facet.index_field
         assert terms["size"] >= 100
-    assert FACET_SIZES["council"] >= 5000
+    assert FACETS["council"].size >= 5000
 
 
 def test_facet_counts_are_read_wherever_each_facet_was_counted():
     """Counts come from top-level and filter-wrapped aggregations alike, keyed by text."""
-    aggregations = {name: {"buckets": []} for name in FACET_FIELDS}
+    aggregations = {name: {"buckets": []} for name in FACETS}
     aggregations["_filter_council"] = {"council": {"buckets": [{"key": "york", "doc_count": 9}]}}
     aggregations["year"] = {"buckets": [{"key": 2019, "doc_count": 3}]}
     counts = facet_counts(aggregations)

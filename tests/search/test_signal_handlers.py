@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from casestudies.models import Theme
 from search.models import PendingSync
+from search.service import related
 from search.tasks import drain_outbox
 from tests.factories import CouncilPageFactory, ModeratorFactory, OnboardedCouncilFactory
 from tests.members.conftest import draft_case_study
@@ -85,6 +86,22 @@ def test_renaming_a_council_reindexes_its_case_studies(
         council.title = "Leek Town Council"
         council.save_revision().publish()
     assert found("q=cupboard")["Cupboard project"]["council"]["name"] == "Leek Town Council"
+
+
+def test_flagging_a_council_as_a_fictional_example_reindexes_its_case_studies(
+    published, django_capture_on_commit_callbacks
+):
+    """A council newly marked as a fictional example shows as one on its case studies' cards."""
+    with django_capture_on_commit_callbacks(execute=True):
+        neighbour = make_case_study(CouncilPageFactory(), "Pantry project", themes=["food-poverty"])
+    [card] = related(neighbour)
+    assert (card.id, card.council.is_example) == (published.pk, False)
+    council = published.get_parent().specific
+    with django_capture_on_commit_callbacks(execute=True):
+        council.is_example = True
+        council.save_revision().publish()
+    [card] = related(neighbour)
+    assert (card.id, card.council.is_example) == (published.pk, True)
 
 
 def test_moving_a_case_study_reindexes_council_and_url(

@@ -7,11 +7,11 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.params import FACET_FIELDS
+from search.facets import FACETS
 from tests.search.conftest import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
-PARAMETER_NAMES = ["q", *FACET_FIELDS, "sort", "page", "page_size"]
+PARAMETER_NAMES = ["q", *FACETS, "sort", "page", "page_size"]
 
 
 def validate(data, schema_name):
@@ -70,7 +70,7 @@ def test_api_shape_is_the_documented_one(indexed_corpus):
         5,
         1,
     )
-    assert set(data["facets"]) == set(FACET_FIELDS)
+    assert set(data["facets"]) == set(FACETS)
     assert set(data["results"][0]) == {
         "id",
         "title",
@@ -234,7 +234,7 @@ def hostile_query_string(size):
     """Made-up values for every facet, as many as fit in ``size`` bytes of query string."""
     pairs, number = [], 0
     while len("&".join(pairs)) < size:
-        name = list(FACET_FIELDS)[number % len(FACET_FIELDS)]
+        name = list(FACETS)[number % len(FACETS)]
         pairs.append(f"{name}=made-up-value-{number:05d}")
         number += 1
     return "&".join(pairs[:-1])
@@ -243,9 +243,7 @@ def hostile_query_string(size):
 def under_the_caps_query_string():
     """Forty made-up values of the longest allowed length: within every count and length cap."""
     return "&".join(
-        f"{name}=made-up-value-{number}-" + "x" * 230
-        for name in FACET_FIELDS
-        for number in range(5)
+        f"{name}=made-up-value-{number}-" + "x" * 230 for name in FACETS for number in range(5)
     )
 
 
@@ -291,7 +289,7 @@ def test_unknown_values_are_ignored_and_known_ones_kept(indexed_corpus):
     [
         {"q": "x" * 201},
         {"council": [f"c{number}" for number in range(21)]},
-        {name: [f"v{number}" for number in range(6)] for name in FACET_FIELDS},
+        {name: [f"v{number}" for number in range(6)] for name in FACETS},
     ],
 )
 def test_too_long_a_query_or_too_many_values_is_a_400(search_index, query):
