@@ -465,11 +465,7 @@ class CaseStudyPage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the search app builds on these models.
-        from search.service import related_later
-
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = related_later(self) if self.pk else []
         # One query for every document, not one per document.
         context["case_study_documents"] = self.documents.select_related("document")
         return context
