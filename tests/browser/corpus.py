@@ -10,7 +10,6 @@ change as a practitioner ticks filters.
 import wagtail_factories
 from django.core.files.base import ContentFile
 
-from casestudies.demo_pages import STANDARD_PAGES
 from casestudies.models import (
     Approach,
     CaseStudyDocument,
@@ -28,6 +27,7 @@ from casestudies.vocabulary import (
     Region,
     Status,
 )
+from demo.standard_pages import STANDARD_PAGES
 from tests.factories import (
     CaseStudyPageFactory,
     ModeratorFactory,
