@@ -29,8 +29,8 @@ from django.db.models import Count, F, Q
 from casestudies.documents import UrlBuilder
 from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
 
-from .faceted import synonym_phrases
 from .params import FACET_FIELDS
+from .synonyms import synonym_phrases
 
 MAX_TERMS = 20
 TEXT_CONFIG = "english"

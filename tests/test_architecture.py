@@ -124,3 +124,16 @@ def test_checks_find_planted_upward_imports_and_circles(planted):
     )
     assert any(circle.startswith("members -> operations") for circle in circles)
     assert not any("demo" in circle for circle in circles)
+
+
+def test_database_fallback_does_not_import_the_elasticsearch_query_builder():
+    """search/database.py and fulltext.py import neither search.faceted nor elasticsearch."""
+    found = [
+        f"{name}:{node.lineno} imports {module}"
+        for name in ("search/database.py", "search/fulltext.py")
+        for node in ast.walk(ast.parse((ROOT / name).read_text()))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for module in imported_modules(node, ROOT / name, ROOT)
+        if module == "search.faceted" or module.split(".")[0] == "elasticsearch"
+    ]
+    assert not found, "\n".join(found)
