@@ -516,7 +516,9 @@ class CaseStudyOutcome(Orderable):
     ]
 
 
-class CaseStudyDocument(Orderable):
+class CaseStudyAttachment(Orderable):
+    """A document attached to a case study, listed under Documents on its page."""
+
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
 

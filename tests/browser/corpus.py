@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 
 from casestudies.models import (
     Approach,
-    CaseStudyDocument,
+    CaseStudyAttachment,
     CaseStudyOutcome,
     CaseStudyPartner,
     HomePage,
@@ -184,7 +184,7 @@ def add_case_study(council, facts):
         report = wagtail_factories.DocumentFactory(
             title=document, file=ContentFile(b"%PDF-1.4\n% a test report\n", name="report.pdf")
         )
-        CaseStudyDocument.objects.create(page=page, document=report)
+        CaseStudyAttachment.objects.create(page=page, document=report)
     page.save_revision().publish()
     return page
 
