@@ -26,8 +26,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Q
 
-from casestudies.documents import UrlBuilder
 from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
+from network_site.page_urls import UrlBuilder
 
 from .params import FACET_FIELDS
 from .synonyms import synonym_phrases

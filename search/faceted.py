@@ -9,9 +9,10 @@ facet's selection. The bodies are plain dicts: building them through the DSL's
 
 from elasticsearch.dsl import Q, Search
 
-from casestudies.documents import SPELL_FIELD, alias_name
+from casestudies.documents import SPELL_FIELD
 
 from .client import get_search_client
+from .index_names import alias_name
 from .params import FACET_FIELDS
 from .synonyms import synonym_phrases
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from casestudies.documents import alias_name
 from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
 from . import breaker, database, labels
@@ -26,6 +25,7 @@ from .faceted import (
     suggest_search,
     total_hits,
 )
+from .index_names import alias_name
 from .labels import synonym_groups
 from .params import FACET_FIELDS
 
