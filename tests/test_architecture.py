@@ -137,3 +137,14 @@ def test_database_fallback_does_not_import_the_elasticsearch_query_builder():
         if module == "search.faceted" or module.split(".")[0] == "elasticsearch"
     ]
     assert not found, "\n".join(found)
+
+
+def test_case_study_and_demo_modules_stay_short():
+    """No Python file of casestudies or demo is over 400 lines: split by concept instead."""
+    long_files = [
+        f"{path.relative_to(ROOT)}: {count} lines"
+        for app in ("casestudies", "demo")
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if "migrations" not in path.parts and (count := len(path.read_text().splitlines())) > 400
+    ]
+    assert not long_files, "\n".join(long_files)
