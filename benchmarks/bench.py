@@ -162,7 +162,7 @@ class Bench:
         A node restarted just before the run is cold; its first index and analysis would
         otherwise be charged to the rebuild.
         """
-        from casestudies.documents import alias_name
+        from search.index_names import alias_name
         from search.indexing import batch_client, create_index
 
         client = batch_client()
@@ -206,7 +206,8 @@ class Bench:
         """
         from elasticsearch import helpers
 
-        from casestudies.documents import alias_name, case_studies_to_index
+        from casestudies.documents import case_studies_to_index
+        from search.index_names import alias_name
         from search.indexing import BULK_CHUNK_SIZE, BULK_SENDERS, batch_client, iter_sources
 
         say("Preparing the same documents in process (for the floors) …")
@@ -767,7 +768,7 @@ def with_database(url, name):
 
 def clear_request_cache():
     """Empty the node's shard request cache (facet counts of searches already seen)."""
-    from casestudies.documents import alias_name
+    from search.index_names import alias_name
     from search.indexing import batch_client
 
     batch_client().indices.clear_cache(index=alias_name(), request=True)

@@ -9,7 +9,6 @@ import html
 import re
 
 import orjson
-from django.conf import settings
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from elasticsearch.dsl import (
@@ -24,7 +23,6 @@ from elasticsearch.dsl import (
     analyzer,
     token_filter,
 )
-from wagtail.models import Site
 
 from .models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
 from .vocabulary import BUDGET_BANDS_BY_SLUG
@@ -58,11 +56,6 @@ def clean_text(value):
     if not isinstance(value, str) or not CONTROL_RE.search(value):
         return value
     return SPACE_RE.sub(" ", CONTROL_RE.sub(" ", value)).strip()
-
-
-def alias_name():
-    """The alias every search and every live update goes through."""
-    return f"{settings.SEARCH_INDEX_PREFIX}-casestudies"
 
 
 def text_field(**kwargs):
@@ -133,20 +126,6 @@ def body_text(raw_blocks):
             parts.extend(str(value.get(key) or "") for key in keys)
     text = clean_text(html.unescape(TAG_RE.sub(" ", " ".join(parts))))
     return SPACE_RE.sub(" ", text).strip()
-
-
-class UrlBuilder:
-    """Page URLs from ``url_path`` and the site roots, without a query per page."""
-
-    def __init__(self):
-        self.roots = Site.get_site_root_paths()
-
-    def __call__(self, url_path):
-        for root in self.roots:
-            if url_path.startswith(root.root_path):
-                path = url_path[len(root.root_path) - 1 :]
-                return path if len(self.roots) == 1 else root.root_url + path
-        return None
 
 
 def case_studies_to_index():

@@ -9,7 +9,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Approach, CaseStudyDocument, CaseStudyPage, Theme
+from .models import Approach, CaseStudyAttachment, CaseStudyPage, Theme
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -37,7 +37,7 @@ register_snippet(ThemeViewSet)
 def is_published(document):
     """Whether a live, public page lists the document or links to it from its content."""
     public_case_studies = CaseStudyPage.objects.live().public()
-    if CaseStudyDocument.objects.filter(document=document, page__in=public_case_studies).exists():
+    if CaseStudyAttachment.objects.filter(document=document, page__in=public_case_studies).exists():
         return True
     # The reference index holds each page's saved content, never its unpublished revisions.
     referring = ReferenceIndex.get_references_to(document).filter(

@@ -6,11 +6,20 @@ refuses NUL in any text parameter; a blank search builds no query at all and fai
 these were server errors in the pages API (``?search=``) and the admin choosers (``?q=``).
 """
 
-from search.params import clean_text
+import re
+import unicodedata
 
 # Path prefix -> the query parameter Wagtail searches with there.
 SEARCH_PARAMETERS = {"/api/v2/": "search", "/admin/": "q"}
 MAX_LENGTH = 255
+
+
+def clean_text(value, limit):
+    """Drop control and format characters, collapse whitespace, cap the length."""
+    value = "".join(
+        " " if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} else char for char in value
+    )
+    return re.sub(r"\s+", " ", value).strip()[:limit].strip()
 
 
 def clean_words(value):

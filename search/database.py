@@ -26,11 +26,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, IntegerField, Q
 
-from casestudies.documents import UrlBuilder
 from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
+from network_site.page_urls import UrlBuilder
 
-from .faceted import synonym_phrases
 from .facets import FACETS
+from .synonyms import synonym_phrases
 
 MAX_TERMS = 20
 TEXT_CONFIG = "english"

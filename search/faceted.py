@@ -7,14 +7,14 @@ facet's selection. The bodies are plain dicts: building them through the DSL's
 ``FacetedSearch`` cost more than a millisecond a search (docs/benchmarks.md).
 """
 
-import re
-
 from elasticsearch.dsl import Q, Search
 
-from casestudies.documents import SPELL_FIELD, alias_name
+from casestudies.documents import SPELL_FIELD
 
 from .client import get_search_client
 from .facets import FACETS
+from .index_names import alias_name
+from .synonyms import synonym_phrases
 
 # Typos are forgiven in the prose; names (councils, partners, vocabulary, tags) must match as
 # written, give or take word forms: a fuzzy automaton per word and field was most of the cost
@@ -27,7 +27,6 @@ TEXT_FIELDS = FUZZY_FIELDS + EXACT_FIELDS
 FUZZINESS = "AUTO:4,12"
 PHRASE_FIELDS = ["title^3", "summary^2", "approach_names", "theme_names"]
 PHRASE_BOOST = 2
-MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
 # What a related case study's card shows (service.IndexedCaseStudy).
@@ -55,24 +54,6 @@ SORTS = {
     "budget_asc": [{"budget": {"order": "asc", "missing": "_last"}}, *TIE_BREAK],
     "budget_desc": [{"budget": {"order": "desc", "missing": "_last"}}, *TIE_BREAK],
 }
-
-
-def synonym_phrases(query, groups):
-    """Other phrasings of the words in ``query``, from the staff-edited synonym groups.
-
-    ``groups`` is a list of term lists; a group applies when one of its terms occurs in the
-    query as whole words (case-insensitive), and then every other term of the group is added.
-    """
-    lowered = query.lower()
-    phrases = []
-    for terms in groups:
-        present = [
-            term for term in terms if re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", lowered)
-        ]
-        if present:
-            phrases.extend(term for term in terms if term not in present)
-    unique = list(dict.fromkeys(phrase for phrase in phrases if phrase.lower() != lowered))
-    return unique[:MAX_SYNONYM_PHRASES]
 
 
 def distinct_words(query):

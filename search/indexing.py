@@ -21,17 +21,17 @@ from django.utils import timezone
 from elasticsearch import ConflictError, NotFoundError, helpers
 
 from casestudies.documents import (
-    UrlBuilder,
-    alias_name,
     case_studies_to_index,
     document_rows,
     document_sources,
     index_body,
 )
+from network_site.page_urls import UrlBuilder
 
 from . import breaker
 from .client import get_search_client
 from .errors import SEARCH_ERRORS
+from .index_names import alias_name
 from .models import PendingSync, RejectedDocument
 
 logger = logging.getLogger(__name__)

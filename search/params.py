@@ -1,9 +1,9 @@
 """The public search parameters, validated once for the HTML page and the JSON API alike."""
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+from network_site.search_input import clean_text
 
 from .facets import FACETS
 
@@ -27,14 +27,6 @@ MAX_PARAMETERS = 40
 
 class InvalidSearch(ValueError):
     """A parameter the visitor can fix; the message says how."""
-
-
-def clean_text(value, limit):
-    """Drop control and format characters, collapse whitespace, cap the length."""
-    value = "".join(
-        " " if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} else char for char in value
-    )
-    return re.sub(r"\s+", " ", value).strip()[:limit].strip()
 
 
 def clean_query(raw):

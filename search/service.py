@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from casestudies.documents import alias_name
 from casestudies.vocabulary import Status
 
 from . import breaker, database, labels
@@ -27,6 +26,7 @@ from .faceted import (
     total_hits,
 )
 from .facets import DESCENDING, FACETS, FIXED, Choices, Numbers, Rows
+from .index_names import alias_name
 from .labels import synonym_groups
 
 logger = logging.getLogger(__name__)

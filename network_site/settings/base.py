@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "search",
     # Before the wagtail apps, so its templates (e.g. the lockout page) can override theirs.
     "members",
+    # Demo content and its loaders (load_demo_content, generate_case_studies).
+    "demo",
     # Before django.contrib.staticfiles, whose runserver it extends with the loopback guard.
     "network_site.deployment",
     "wagtail.api.v2",

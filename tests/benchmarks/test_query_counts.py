@@ -7,7 +7,7 @@ from wagtail.documents.models import Document
 
 from casestudies.models import (
     Approach,
-    CaseStudyDocument,
+    CaseStudyAttachment,
     CaseStudyLink,
     CaseStudyOutcome,
     Theme,
@@ -43,7 +43,7 @@ def case_study_with(council, title, size):
         document = Document(title=f"Report {number}")
         document.file.save(f"report-{number}.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
         document.save()
-        CaseStudyDocument.objects.create(page=page, document=document)
+        CaseStudyAttachment.objects.create(page=page, document=document)
     return page
 
 

@@ -24,10 +24,10 @@ from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
-from casestudies.documents import alias_name
 from casestudies.models import HomePage
 from search import breaker
 from search.client import get_search_client
+from search.index_names import alias_name
 from search.indexing import rebuild
 
 from . import corpus

@@ -10,10 +10,9 @@ change as a practitioner ticks filters.
 import wagtail_factories
 from django.core.files.base import ContentFile
 
-from casestudies.demo_pages import STANDARD_PAGES
 from casestudies.models import (
     Approach,
-    CaseStudyDocument,
+    CaseStudyAttachment,
     CaseStudyOutcome,
     CaseStudyPartner,
     HomePage,
@@ -28,6 +27,7 @@ from casestudies.vocabulary import (
     Region,
     Status,
 )
+from demo.standard_pages import STANDARD_PAGES
 from tests.factories import (
     CaseStudyPageFactory,
     ModeratorFactory,
@@ -184,7 +184,7 @@ def add_case_study(council, facts):
         report = wagtail_factories.DocumentFactory(
             title=document, file=ContentFile(b"%PDF-1.4\n% a test report\n", name="report.pdf")
         )
-        CaseStudyDocument.objects.create(page=page, document=report)
+        CaseStudyAttachment.objects.create(page=page, document=report)
     page.save_revision().publish()
     return page
 

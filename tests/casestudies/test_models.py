@@ -35,3 +35,58 @@ def test_dates_and_labels_read_naturally():
     page = CaseStudyPageFactory(budget=60_000, funding_sources=["lottery", "in-kind"])
     assert page.budget_band_label == "£50k to £250k"
     assert page.funding_source_labels == ["Lottery", "In kind"]
+
+
+def test_attachment_links_a_document_to_its_case_study():
+    """A CaseStudyAttachment is one of the page's documents, in the order given."""
+    from wagtail.documents.models import Document
+
+    from casestudies.models import CaseStudyAttachment
+
+    page = CaseStudyPageFactory()
+    report = Document.objects.create(title="Evaluation report", file="documents/report.pdf")
+    CaseStudyAttachment.objects.create(page=page, document=report)
+    assert [item.document for item in page.documents.all()] == [report]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renaming_the_attachment_model_keeps_its_rows():
+    """Migrating from CaseStudyDocument to CaseStudyAttachment keeps every attachment row."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("casestudies", "0003_case_study_validation")]
+    after = [("casestudies", "0004_rename_casestudydocument_casestudyattachment")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    try:
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps
+        page_type, _ = old.get_model("contenttypes", "ContentType").objects.get_or_create(
+            app_label="casestudies", model="casestudypage"
+        )
+        locale, _ = old.get_model("wagtailcore", "Locale").objects.get_or_create(language_code="en")
+        page = old.get_model("casestudies", "CaseStudyPage").objects.create(
+            locale_id=locale.pk,
+            title="Old page",
+            slug="old-page",
+            path="00019999",
+            depth=2,
+            summary="s",
+            body="[]",
+            content_type_id=page_type.pk,
+        )
+        document = old.get_model("wagtaildocs", "Document").objects.create(title="Old report")
+        old.get_model("casestudies", "CaseStudyDocument").objects.create(
+            page_id=page.pk, document_id=document.pk, sort_order=0
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps
+        attachments = new.get_model("casestudies", "CaseStudyAttachment").objects.all()
+        assert [(item.page_id, item.document_id) for item in attachments] == [
+            (page.pk, document.pk)
+        ]
+    finally:
+        # Later tests need every app's migrations, including those unapplied to reach 0003.
+        MigrationExecutor(connection).migrate(latest)

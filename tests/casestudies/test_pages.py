@@ -108,24 +108,6 @@ def test_council_page_paginates_its_case_studies(client):
     assert client.get(council.url, {"page": "nonsense"}).status_code == 200
 
 
-def test_related_case_studies_render_when_given():
-    """The related block lists the pages in ``related_case_studies`` and is absent without them."""
-    page = CaseStudyPageFactory(title="Main project")
-    other = CaseStudyPageFactory(title="A related project")
-    request = RequestFactory().get(page.url)
-    request.user = UserFactory.build()
-    with_related = render_to_string(
-        "casestudies/case_study_page.html",
-        {"page": page, "request": request, "related_case_studies": [other]},
-    )
-    assert "Related case studies" in with_related
-    assert "A related project" in with_related
-    without = render_to_string(
-        "casestudies/case_study_page.html", {"page": page, "request": request}
-    )
-    assert "Related case studies" not in without
-
-
 def test_home_page_lists_latest_and_browse_links(client):
     """The home page shows the latest case studies, theme and approach links and councils."""
     council = CouncilPageFactory(title="Demoford District Council")

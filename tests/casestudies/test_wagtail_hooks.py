@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from casestudies.models import CaseStudyDocument
+from casestudies.models import CaseStudyAttachment
 from tests.factories import CaseStudyPageFactory, CouncilDocumentFactory
 from tests.members.conftest import signed_in
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def attach(page, document):
-    CaseStudyDocument.objects.create(page=page, document=document)
+    CaseStudyAttachment.objects.create(page=page, document=document)
     return document
 
 

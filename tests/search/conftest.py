@@ -7,11 +7,11 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.rich_text import RichText
 
-from casestudies.documents import alias_name
 from casestudies.models import Approach, CaseStudyPartner, Theme
 from casestudies.vocabulary import CouncilType, Region, Status
 from search import breaker
 from search.client import get_search_client
+from search.index_names import alias_name
 from search.indexing import rebuild, sync_pages
 from tests.factories import CaseStudyPageFactory, CouncilPageFactory
 from tests.members.conftest import edit_form_data, signed_in

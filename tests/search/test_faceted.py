@@ -7,14 +7,11 @@ from search.faceted import (
     facet_counts,
     related_search,
     request_bodies,
-    synonym_phrases,
     text_query,
     total_hits,
 )
 from search.facets import FACETS
 from search.params import SearchParams
-
-GROUPS = [["PB", "participatory budgeting"], ["ABCD", "asset-based community development"]]
 
 
 def hits_body(query="", filters=None, sort="relevance", synonym_groups=()):
@@ -24,13 +21,6 @@ def hits_body(query="", filters=None, sort="relevance", synonym_groups=()):
 
 def counts_body(query="", filters=None):
     return request_bodies(SearchParams(query=query, filters=filters or {}))[1]
-
-
-def test_synonym_groups_expand_whole_words_in_both_directions():
-    """A group applies when one of its terms is in the query as whole words, either way round."""
-    assert synonym_phrases("PB in rural areas", GROUPS) == ["participatory budgeting"]
-    assert synonym_phrases("Participatory Budgeting", GROUPS) == ["PB"]
-    assert synonym_phrases("pbx telephones", GROUPS) == []
 
 
 def test_text_query_is_fuzzy_in_prose_exact_in_names_with_phrase_boost_and_synonyms():

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test import Client, override_settings
 from wagtail.models import Page
 
-from casestudies.documents import alias_name
 from casestudies.models import Approach, Theme
 from search.client import get_search_client
+from search.index_names import alias_name
 from search.indexing import (
     alias_targets,
     drain_queue,

@@ -9,9 +9,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casestudies.documents import alias_name
 from search import breaker
 from search.client import get_search_client, ping
+from search.index_names import alias_name
 from search.indexing import RebuildRunning, alias_targets, find_drift, rebuild, repair
 from search.models import RejectedDocument
 

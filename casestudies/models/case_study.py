@@ -1,14 +1,10 @@
-"""Member councils and their case studies."""
+"""The case study page and what hangs off it: partners, outcomes, attachments, links."""
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -17,266 +13,32 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import CaseStudyBodyBlock
-from .fields import ChoiceListField
-from .forms import MESSAGES, SUMMARY_MAX_LENGTH, CaseStudyPageForm
-from .serializers import (
+from ..blocks import CaseStudyBodyBlock
+from ..fields import ChoiceListField
+from ..forms import MESSAGES, SUMMARY_MAX_LENGTH, CaseStudyPageForm
+from ..serializers import (
     BudgetBandField,
     CouncilSummaryField,
     DocumentSummaryField,
     VocabularyTermsField,
 )
-from .vocabulary import (
+from ..vocabulary import (
     BUDGET_BANDS_BY_SLUG,
     BudgetBandChoices,
-    CouncilType,
     EvidenceLevel,
     FundingSource,
     PartnerKind,
-    Region,
     Status,
     budget_band_for,
 )
-
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTH_CHOICES = [(number, name) for number, name in enumerate(MONTH_NAMES, start=1)]
-COUNCIL_PAGE_SIZE = 20
-
-
-def month_year(year, month):
-    """'March 2019', or '2019' when the month is not known; '' without a year."""
-    if not year:
-        return ""
-    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
-
-
-class VocabularyTerm(models.Model):
-    """A curated term: the slug is what URLs, the index and the facets use."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        super().save(*args, **kwargs)
-
-
-class Approach(VocabularyTerm):
-    class Meta(VocabularyTerm.Meta):
-        verbose_name_plural = "approaches"
-
-
-class Theme(VocabularyTerm):
-    pass
-
-
-class HomePage(Page):
-    introduction = models.TextField(blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    subpage_types = ["casestudies.CouncilIndexPage", "casestudies.StandardPage"]
-    max_count = 1
-
-    latest_count = 6
-    councils_count = 12
-
-    def route(self, request, path_components):
-        """Find a page two or more levels down with one lookup on its URL path.
-
-        Wagtail's default walks the tree a level (and two queries) at a time; no page type
-        here routes its own sub-paths, so anything not found that way takes the default path.
-        """
-        if len(path_components) > 1:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            # The slug is indexed; url_path, which starts with this page's, is not.
-            found = (
-                Page.objects.filter(slug=path_components[-1], url_path=url_path)
-                .values_list("pk", "content_type_id")
-                .first()
-            )
-            model = found and ContentType.objects.get_for_id(found[1]).model_class()
-            if model:
-                pages = model.objects.filter(pk=found[0])
-                if model is CaseStudyPage:
-                    pages = pages.select_related("council")
-                return pages.get().route(request, [])
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        visible = CaseStudyPage.objects.live().public()
-        featured_ids = [item.case_study_id for item in self.featured.all()]
-        featured = visible.select_related("council").in_bulk(featured_ids)
-        context["featured_case_studies"] = [featured[pk] for pk in featured_ids if pk in featured]
-        context["latest_case_studies"] = visible.select_related("council").order_by(
-            "-first_published_at"
-        )[: self.latest_count]
-        in_visible = Q(case_studies__in=visible.values("pk"))
-        for name, model in (("approaches", Approach), ("themes", Theme)):
-            context[name] = model.objects.annotate(
-                case_study_count=Count("case_studies", filter=in_visible, distinct=True)
-            ).order_by("name")
-        councils = CouncilPage.objects.live().public()
-        context["council_total"] = councils.count()
-        # Real members before the fictional examples.
-        context["councils"] = councils.order_by("is_example", "title")[: self.councils_count]
-        context["council_index"] = CouncilIndexPage.objects.live().first()
-        return context
-
-
-class HomePageFeatured(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
-    case_study = models.ForeignKey(
-        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [PageChooserPanel("case_study")]
-
-
-HomePage.content_panels = [*HomePage.content_panels, InlinePanel("featured", label="Featured")]
-
-
-class StandardPage(Page):
-    """Plain pages such as About, the accessibility statement and the privacy notice."""
-
-    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
-
-    content_panels = [*Page.content_panels, FieldPanel("body")]
-    parent_page_types = ["casestudies.HomePage"]
-    subpage_types = []
-
-
-class CouncilIndexPage(Page):
-    introduction = models.TextField(blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["casestudies.HomePage"]
-    subpage_types = ["casestudies.CouncilPage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        councils = (
-            CouncilPage.objects.live()
-            .public()
-            .child_of(self)
-            .annotate(
-                # Visitors see only live pages outside any view restriction; count nothing else.
-                case_study_count=Count(
-                    "own_case_studies",
-                    filter=Q(own_case_studies__in=CaseStudyPage.objects.live().public()),
-                    distinct=True,
-                )
-            )
-            .order_by("is_example", "title")
-        )
-        context["councils"] = Paginator(councils, COUNCIL_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return context
-
-
-class CouncilPage(Page):
-    official_name = models.CharField(max_length=200)
-    council_type = models.CharField(max_length=30, choices=CouncilType.choices)
-    region = models.CharField(max_length=30, choices=Region.choices)
-    gss_code = models.CharField(
-        "ONS GSS code",
-        max_length=9,
-        blank=True,
-        help_text="Optional, e.g. E10000028: links the council to open data.",
-    )
-    population = models.PositiveIntegerField(null=True, blank=True)
-    website = models.URLField(blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    logo_alt = models.CharField("Logo alt text", max_length=200, blank=True)
-    introduction = models.TextField(blank=True, max_length=1000)
-    member_since = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=YEAR_VALIDATORS
-    )
-    is_example = models.BooleanField(
-        default=False, help_text="A fictional council used for demonstration."
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("official_name"),
-        FieldRowPanel([FieldPanel("council_type"), FieldPanel("region")]),
-        FieldRowPanel([FieldPanel("gss_code"), FieldPanel("population")]),
-        FieldPanel("website"),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading="Logo"),
-        FieldPanel("introduction"),
-        FieldRowPanel([FieldPanel("member_since"), FieldPanel("is_example")]),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("official_name")]
-    api_fields = [
-        APIField("official_name"),
-        APIField("council_type"),
-        APIField("region"),
-        APIField("gss_code"),
-        APIField("population"),
-        APIField("website"),
-        APIField("introduction"),
-        APIField("member_since"),
-        APIField("is_example"),
-    ]
-    parent_page_types = ["casestudies.CouncilIndexPage"]
-    subpage_types = ["casestudies.CaseStudyPage"]
-
-    def clean(self):
-        super().clean()
-        if self.logo_id and not self.logo_alt:
-            raise ValidationError({"logo_alt": "Describe the logo for people who cannot see it."})
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        case_studies = (
-            CaseStudyPage.objects.live().public().child_of(self).order_by("-first_published_at")
-        )
-        context["case_studies"] = Paginator(case_studies, COUNCIL_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return context
-
-    @property
-    def contact_url(self):
-        """Where the public gets in touch: the council's own website, else its page here."""
-        return self.website or self.url
+from .vocabulary_terms import MONTH_CHOICES, YEAR_VALIDATORS, Approach, Theme, month_year
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -335,7 +97,7 @@ class CaseStudyPage(Page):
     )
     # The owning council, kept from the page tree so queries need no tree walk.
     council = models.ForeignKey(
-        CouncilPage,
+        "casestudies.CouncilPage",
         null=True,
         editable=False,
         on_delete=models.SET_NULL,
@@ -465,11 +227,7 @@ class CaseStudyPage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the search app builds on these models.
-        from search.service import related_later
-
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = related_later(self) if self.pk else []
         # One query for every document, not one per document.
         context["case_study_documents"] = self.documents.select_related("document")
         return context
@@ -520,7 +278,9 @@ class CaseStudyOutcome(Orderable):
     ]
 
 
-class CaseStudyDocument(Orderable):
+class CaseStudyAttachment(Orderable):
+    """A document attached to a case study, listed under Documents on its page."""
+
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
 

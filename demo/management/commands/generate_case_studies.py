@@ -8,7 +8,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from casestudies.bulk import add_m2m_links, bulk_add_children
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 from casestudies.signals import case_studies_bulk_created
 from casestudies.vocabulary import (
@@ -19,6 +18,7 @@ from casestudies.vocabulary import (
     Status,
     budget_band_for,
 )
+from demo.bulk import add_m2m_links, bulk_add_children
 from members.onboarding import council_index
 
 CASE_STUDIES_PER_COUNCIL = 200

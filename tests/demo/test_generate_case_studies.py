@@ -65,7 +65,7 @@ def test_pages_form_a_valid_tree_and_are_reachable(client):
 def test_council_place_names_never_repeat():
     """Every council gets its own place name, past the 100 plain names (100,000 case studies
     need 500 councils)."""
-    from casestudies.management.commands.generate_case_studies import Command
+    from demo.management.commands.generate_case_studies import Command
 
     names = [Command().place_name(index) for index in range(2_000)]
     assert len(set(names)) == len(names)

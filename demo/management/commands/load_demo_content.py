@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from casestudies import demo_content, demo_pages
 from casestudies.models import (
     Approach,
     CaseStudyOutcome,
@@ -21,6 +20,7 @@ from casestudies.models import (
     StandardPage,
     Theme,
 )
+from demo import example_case_studies, real_case_studies, standard_pages
 from members import onboarding
 from members.roles import MODERATORS
 
@@ -76,7 +76,7 @@ class Command(BaseCommand):
     def load_pages(self, home):
         self.stdout.write("Site pages")
         contact = settings.NETWORK_CONTACT_EMAIL
-        for title, slug, body in demo_pages.STANDARD_PAGES:
+        for title, slug, body in standard_pages.STANDARD_PAGES:
             exists = StandardPage.objects.child_of(home).filter(slug=slug).exists()
             if not exists:
                 page = StandardPage(
@@ -90,9 +90,9 @@ class Command(BaseCommand):
     def load_councils(self):
         self.stdout.write("Councils")
         councils = {}
-        for fields in demo_content.REAL_COUNCILS:
+        for fields in real_case_studies.REAL_COUNCILS:
             councils[fields["title"]] = self.council(**fields)
-        for title, council_type, region, population in demo_content.EXAMPLE_COUNCILS:
+        for title, council_type, region, population in example_case_studies.EXAMPLE_COUNCILS:
             councils[title] = self.council(
                 title=title,
                 council_type=council_type,
@@ -120,9 +120,11 @@ class Command(BaseCommand):
         self.stdout.write("Case studies")
         approaches = {term.slug: term for term in Approach.objects.all()}
         themes = {term.slug: term for term in Theme.objects.all()}
-        for facts in demo_content.REAL_CASE_STUDIES:
-            self.case_study(councils, approaches, themes, dict(facts), demo_content.SEED_SOURCE)
-        for facts in demo_content.EXAMPLE_CASE_STUDIES:
+        for facts in real_case_studies.REAL_CASE_STUDIES:
+            self.case_study(
+                councils, approaches, themes, dict(facts), real_case_studies.SEED_SOURCE
+            )
+        for facts in example_case_studies.EXAMPLE_CASE_STUDIES:
             self.case_study(councils, approaches, themes, dict(facts), "")
 
     def case_study(self, councils, approaches, themes, facts, default_source):
