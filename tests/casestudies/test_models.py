@@ -76,7 +76,15 @@ def test_renaming_the_attachment_model_keeps_its_rows():
             body="[]",
             content_type_id=page_type.pk,
         )
-        document = old.get_model("wagtaildocs", "Document").objects.create(title="Old report")
+        # An earlier transactional test's flush may have removed the root collection.
+        collection = old.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+        if collection is None:
+            collection = old.get_model("wagtailcore", "Collection").objects.create(
+                name="Root", path="0001", depth=1, numchild=0
+            )
+        document = old.get_model("wagtaildocs", "Document").objects.create(
+            title="Old report", collection_id=collection.pk
+        )
         old.get_model("casestudies", "CaseStudyDocument").objects.create(
             page_id=page.pk, document_id=document.pk, sort_order=0
         )
