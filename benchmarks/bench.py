@@ -163,7 +163,7 @@ class Bench:
         otherwise be charged to the rebuild.
         """
         from casestudies.documents import alias_name
-        from search.indexing import batch_client, create_index
+        from search.indices import batch_client, create_index
 
         client = batch_client()
         name = f"{alias_name()}-warmup"
@@ -207,7 +207,8 @@ class Bench:
         from elasticsearch import helpers
 
         from casestudies.documents import alias_name, case_studies_to_index
-        from search.indexing import BULK_CHUNK_SIZE, BULK_SENDERS, batch_client, iter_sources
+        from search.indices import batch_client
+        from search.sync import BULK_CHUNK_SIZE, BULK_SENDERS, iter_sources
 
         say("Preparing the same documents in process (for the floors) …")
         started = time.perf_counter()
@@ -246,7 +247,8 @@ class Bench:
     @staticmethod
     def raw_ingest(documents, name, bulk):
         """Seconds for ``bulk`` to load ``documents`` into a new index ``name`` and refresh it."""
-        from search.indexing import BULK_CHUNK_SIZE, batch_client, create_index
+        from search.indices import batch_client, create_index
+        from search.sync import BULK_CHUNK_SIZE
 
         client = batch_client()
         create_index(client, name, for_bulk=True)
@@ -768,7 +770,7 @@ def with_database(url, name):
 def clear_request_cache():
     """Empty the node's shard request cache (facet counts of searches already seen)."""
     from casestudies.documents import alias_name
-    from search.indexing import batch_client
+    from search.indices import batch_client
 
     batch_client().indices.clear_cache(index=alias_name(), request=True)
     say("Emptied the node's request cache")

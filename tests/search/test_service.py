@@ -7,9 +7,9 @@ from django.http import QueryDict
 from django.test import Client
 
 from search import database, service
-from search.indexing import sync_pages
 from search.params import SearchParams
 from search.service import synonym_groups
+from search.sync import sync_pages
 from tests.factories import SynonymFactory
 from tests.helpers.facets import query_string, random_filters
 from tests.helpers.timing import MARGIN, timed_get

@@ -12,8 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from casestudies.documents import alias_name
 from search import breaker
 from search.client import get_search_client, ping
-from search.indexing import RebuildRunning, alias_targets, find_drift, rebuild, repair
+from search.drift import find_drift
+from search.indices import RebuildRunning, alias_targets
 from search.models import RejectedDocument
+from search.rebuild import rebuild, repair
 
 SHOWN_IDS = 20
 
