@@ -33,11 +33,11 @@ DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
-# What a related case study's card shows (service.IndexedCaseStudy).
+# What a related case study's card shows (results.IndexedCaseStudy).
 RELATED_SOURCE = ["page_id", "url", "title", "summary", "status", "start_year", "display"]
 # The aggregation that counts results when facet values are selected.
 TOTAL_AGG = "_selected"
-# What a result shows (service.result_from_source): the rest of a document stays on the node.
+# What a result shows (results.result_from_source): the rest of a document stays on the node.
 RESULT_SOURCE = [
     "page_id",
     "title",

@@ -5,19 +5,17 @@ Both backends return the same ``SearchResults``, so views never ask which one an
 
 import functools
 import logging
-import math
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from casestudies.documents import alias_name
-from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
 
-from . import breaker, database, labels
+from . import breaker, database
 from .client import get_search_client
 from .errors import SEARCH_ERRORS, SearchPartError, is_unavailable
+from .facet_display import build_facets, known_filters
 from .faceted import (
     did_you_mean_search,
     facet_counts,
@@ -27,146 +25,15 @@ from .faceted import (
     total_hits,
 )
 from .labels import synonym_groups
-from .params import FACET_FIELDS
+from .results import IndexedCaseStudy, SearchResults, best_snippet, result_from_source
 
 logger = logging.getLogger(__name__)
 
 # Fewer hits than this and the spelling suggestion is offered.
 FEW_RESULTS = 5
 SUGGEST_SIZE = 8
-STATUS_LABELS = dict(Status.choices)
-FACET_LABELS = {
-    "budget": {band.slug: band.label for band in BUDGET_BANDS},
-    "region": dict(Region.choices),
-    "council_type": dict(CouncilType.choices),
-    "status": STATUS_LABELS,
-}
 # Related case studies are fetched while their page renders (``related_later``).
 RELATED_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="related-search")
-# Facets shown in a fixed order rather than by count.
-FIXED_ORDER = {
-    "budget": [band.slug for band in BUDGET_BANDS],
-    "status": [value for value, _label in Status.choices],
-}
-
-
-@dataclass
-class SearchResults:
-    params: object
-    backend: str
-    total: int
-    results: list
-    facets: dict
-    suggestion: str | None = None
-    took_ms: int | None = None
-    notice: str = ""
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def pages(self):
-        return math.ceil(self.total / self.params.page_size) if self.total else 0
-
-    def as_json(self):
-        return {
-            "query": self.params.query,
-            "backend": self.backend,
-            "total": self.total,
-            "page": self.params.page,
-            "page_size": self.params.page_size,
-            "pages": self.pages,
-            "results": self.results,
-            "facets": self.facets,
-            "suggestion": self.suggestion,
-        }
-
-
-def facet_labels(counts, params):
-    """Labels for every value that will be shown, from per-process copies (``labels``)."""
-    names = {
-        name: labels.labels(name, set(counts.get(name, {})).union(params.filters.get(name, ())))
-        for name in labels.LABEL_SOURCES
-    }
-    return {**FACET_LABELS, **names, "year": {}}
-
-
-# Years a case study can start in (casestudies.models.YEAR_VALIDATORS).
-YEARS = {str(year) for year in range(1900, 2101)}
-
-
-def known_values(name, values):
-    """The values of ``values`` that name something facet ``name`` has."""
-    if name in labels.LABEL_SOURCES:
-        named = labels.labels(name, values)
-    else:
-        named = FACET_LABELS.get(name, YEARS)
-    return tuple(value for value in values if value in named)
-
-
-def known_filters(params):
-    """``params`` without facet values that name nothing: they are ignored, never echoed back
-    (a URL of made-up values would otherwise come back as as many checkboxes and links)."""
-    filters = {name: known_values(name, values) for name, values in params.filters.items()}
-    return params if filters == params.filters else params.with_filters(filters)
-
-
-def ordered_values(name, counted, selected):
-    """The values facet ``name`` lists, in the order it shows them."""
-    if name in FIXED_ORDER:
-        position = {value: index for index, value in enumerate(FIXED_ORDER[name])}
-        values = set(counted).union(selected)
-        return sorted(values, key=lambda value: (position.get(value, len(position)), value))
-    if name == "year":
-        return sorted(set(counted).union(selected), reverse=True)
-    # Elasticsearch's order: most frequent first, ties by value. Two stable sorts without a
-    # key tuple per option: a broad search lists hundreds of councils.
-    values = sorted(counted)
-    values.sort(key=counted.__getitem__, reverse=True)
-    values.extend(sorted(value for value in set(selected) if value not in counted))
-    return values
-
-
-def build_facets(counts, params):
-    """Facet options with honest counts; selected values stay listed even when they count 0."""
-    labels = facet_labels(counts, params)
-    facets = {}
-    for name in FACET_FIELDS:
-        named, counted = labels[name], counts.get(name, {})
-        selected = params.filters.get(name, ())
-        facets[name] = [
-            {
-                "value": value,
-                "label": named.get(value, value),
-                "count": counted.get(value, 0),
-                "selected": value in selected,
-            }
-            for value in ordered_values(name, counted, selected)
-        ]
-    return facets
-
-
-def result_from_source(source, highlight=""):
-    display = source.get("display") or {}
-    return {
-        "id": source["page_id"],
-        "title": source["title"],
-        "url": source.get("url") or "",
-        "summary": source.get("summary") or "",
-        "highlight": highlight,
-        "council": {key: (display.get("council") or {}).get(key, "") for key in ("slug", "name")},
-        "approaches": display.get("approaches") or [],
-        "themes": display.get("themes") or [],
-        "budget": source.get("budget"),
-        "budget_band": source.get("budget_band") or "",
-        "status": source.get("status") or "",
-        "year": source.get("start_year"),
-    }
-
-
-def best_snippet(highlight):
-    """A marked summary, else a marked body fragment, else the plain (escaped) summary."""
-    fragments = [fragment for name in ("summary", "body") for fragment in highlight.get(name, ())]
-    marked = [fragment for fragment in fragments if "<mark>" in fragment]
-    return (marked or fragments or [""])[0]
 
 
 class Deadline:
@@ -325,45 +192,6 @@ def suggest(prefix):
     if not prefix:
         return "elasticsearch" if not breaker.is_open() else "database", []
     return _with_fallback(from_index, from_database, "suggest")
-
-
-@dataclass(frozen=True)
-class IndexedCouncil:
-    title: str
-    is_example: bool
-
-
-@dataclass(frozen=True)
-class IndexedCaseStudy:
-    """A case study as its index document shows it: what a card needs, without the database."""
-
-    id: int
-    url: str
-    title: str
-    summary: str
-    status_label: str
-    start_year: int | None
-    budget_band_label: str
-    council: IndexedCouncil | None
-
-    @classmethod
-    def from_source(cls, source):
-        display = source.get("display") or {}
-        council = display.get("council")
-        return cls(
-            id=source["page_id"],
-            url=source.get("url") or "",
-            title=source["title"],
-            summary=source.get("summary") or "",
-            status_label=STATUS_LABELS.get(source.get("status"), ""),
-            start_year=source.get("start_year"),
-            budget_band_label=display.get("budget_band_label") or "",
-            council=(
-                IndexedCouncil(council["name"], bool(council.get("is_example")))
-                if council
-                else None
-            ),
-        )
 
 
 def _related_from_index(page_id, title, approaches, themes, size, deadline):

@@ -18,6 +18,7 @@ from .params import (
     clean_query,
     clean_text,
 )
+from .results import STATUS_LABELS
 
 FACET_LEGENDS = {
     "approach": "Approach",
@@ -85,7 +86,7 @@ def facet_groups(results):
 def display_results(results):
     """Results with the labels the page shows beside the slugs the API returns."""
     return [
-        {**result, "status_label": service.STATUS_LABELS.get(result["status"], "")}
+        {**result, "status_label": STATUS_LABELS.get(result["status"], "")}
         for result in results.results
     ]
 

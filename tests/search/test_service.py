@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
-from search import database, service
+from search import database, facet_display, service
 from search.params import SearchParams
 from search.service import synonym_groups
 from search.sync import sync_pages
@@ -218,15 +218,15 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
 def test_facet_options_are_ordered_by_count_then_value_with_fixed_and_year_orders():
     """Counted facets list most frequent first (ties by value, unmatched selections last)."""
     counted = {"wigan": 2, "leek": 2, "york": 5}
-    assert service.ordered_values("council", counted, ("zeta", "leek")) == [
+    assert facet_display.ordered_values("council", counted, ("zeta", "leek")) == [
         "york",
         "leek",
         "wigan",
         "zeta",
     ]
-    budgets = service.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
+    budgets = facet_display.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
     assert budgets == ["under-10k", "10k-50k", "over-1m"]
-    assert service.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
+    assert facet_display.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
         "2024",
         "2021",
         "2019",
