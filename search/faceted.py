@@ -33,7 +33,7 @@ DEFAULT_FACET_SIZE = 100
 MAX_SYNONYM_PHRASES = 10
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
-# What a related case study's card shows (results.IndexedCaseStudy).
+# What a related case study's card shows (results.CaseStudyCard).
 RELATED_SOURCE = ["page_id", "url", "title", "summary", "status", "start_year", "display"]
 # The aggregation that counts results when facet values are selected.
 TOTAL_AGG = "_selected"

@@ -65,14 +65,15 @@ def best_snippet(highlight):
 
 
 @dataclass(frozen=True)
-class IndexedCouncil:
+class CardCouncil:
     title: str
     is_example: bool
 
 
 @dataclass(frozen=True)
-class IndexedCaseStudy:
-    """A case study as its index document shows it: what a card needs, without the database."""
+class CaseStudyCard:
+    """What a case study's card shows, from its index document or from its page: one type for
+    both backends, so the card template sees one shape."""
 
     id: int
     url: str
@@ -81,7 +82,7 @@ class IndexedCaseStudy:
     status_label: str
     start_year: int | None
     budget_band_label: str
-    council: IndexedCouncil | None
+    council: CardCouncil | None
 
     @classmethod
     def from_source(cls, source):
@@ -96,8 +97,20 @@ class IndexedCaseStudy:
             start_year=source.get("start_year"),
             budget_band_label=display.get("budget_band_label") or "",
             council=(
-                IndexedCouncil(council["name"], bool(council.get("is_example")))
-                if council
-                else None
+                CardCouncil(council["name"], bool(council.get("is_example"))) if council else None
             ),
+        )
+
+    @classmethod
+    def from_page(cls, page, url_for):
+        council = page.council
+        return cls(
+            id=page.pk,
+            url=url_for(page.url_path) or "",
+            title=page.title,
+            summary=page.summary,
+            status_label=STATUS_LABELS.get(page.status, ""),
+            start_year=page.start_year,
+            budget_band_label=page.budget_band_label,
+            council=CardCouncil(council.title, council.is_example) if council else None,
         )
