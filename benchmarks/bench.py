@@ -163,7 +163,7 @@ class Bench:
         otherwise be charged to the rebuild.
         """
         from search.index_names import alias_name
-        from search.indexing import batch_client, create_index
+        from search.indices import batch_client, create_index
 
         client = batch_client()
         name = f"{alias_name()}-warmup"
@@ -208,7 +208,8 @@ class Bench:
 
         from casestudies.documents import case_studies_to_index
         from search.index_names import alias_name
-        from search.indexing import BULK_CHUNK_SIZE, BULK_SENDERS, batch_client, iter_sources
+        from search.indices import batch_client
+        from search.sync import BULK_CHUNK_SIZE, BULK_SENDERS, iter_sources
 
         say("Preparing the same documents in process (for the floors) …")
         started = time.perf_counter()
@@ -247,7 +248,8 @@ class Bench:
     @staticmethod
     def raw_ingest(documents, name, bulk):
         """Seconds for ``bulk`` to load ``documents`` into a new index ``name`` and refresh it."""
-        from search.indexing import BULK_CHUNK_SIZE, batch_client, create_index
+        from search.indices import batch_client, create_index
+        from search.sync import BULK_CHUNK_SIZE
 
         client = batch_client()
         create_index(client, name, for_bulk=True)
@@ -467,7 +469,7 @@ class Bench:
         for kind, path in api:
             params = SearchParams.from_querydict(QueryDict(path.split("?", 1)[1]))
             started = time.perf_counter()
-            result = service.elasticsearch_search(params)
+            result = service.ELASTICSEARCH.search(params)
             in_process.append((time.perf_counter() - started) * 1000)
             took.append(result.took_ms)
             by_kind.setdefault(kind, []).append(result.took_ms)
@@ -769,7 +771,7 @@ def with_database(url, name):
 def clear_request_cache():
     """Empty the node's shard request cache (facet counts of searches already seen)."""
     from search.index_names import alias_name
-    from search.indexing import batch_client
+    from search.indices import batch_client
 
     batch_client().indices.clear_cache(index=alias_name(), request=True)
     say("Emptied the node's request cache")

@@ -1,5 +1,6 @@
 """The one place that builds the Elasticsearch client."""
 
+import time
 from functools import cache
 
 from django.conf import settings
@@ -46,3 +47,23 @@ def ping():
     except Exception:
         return False
     return health.get("status") in {"green", "yellow"}
+
+
+class Deadline:
+    """One search's time with the node (``SEARCH_DEADLINE_SECONDS``): each request gets what
+    is left of it as its timeout, so a slow node costs one deadline, not a timeout a request."""
+
+    def __init__(self, seconds=None):
+        self.started = time.monotonic()
+        self.seconds = settings.SEARCH_DEADLINE_SECONDS if seconds is None else seconds
+
+    def elapsed(self):
+        return time.monotonic() - self.started
+
+    def left(self):
+        return self.seconds - self.elapsed()
+
+    def client(self):
+        """The search client with what is left as its timeout (capped by the usual one)."""
+        timeout = max(0.001, min(settings.ELASTICSEARCH_TIMEOUT, self.left()))
+        return get_search_client().options(request_timeout=timeout)

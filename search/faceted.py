@@ -29,11 +29,11 @@ PHRASE_FIELDS = ["title^3", "summary^2", "approach_names", "theme_names"]
 PHRASE_BOOST = 2
 MAX_WORDS = 12
 HIGHLIGHT_FIELDS = ["summary", "body"]
-# What a related case study's card shows (service.IndexedCaseStudy).
+# What a related case study's card shows (results.CaseStudyCard).
 RELATED_SOURCE = ["page_id", "url", "title", "summary", "status", "start_year", "display"]
 # The aggregation that counts results when facet values are selected.
 TOTAL_AGG = "_selected"
-# What a result shows (service.result_from_source): the rest of a document stays on the node.
+# What a result shows (results.result_from_source): the rest of a document stays on the node.
 RESULT_SOURCE = [
     "page_id",
     "title",

@@ -21,8 +21,8 @@ from casestudies.documents import case_studies_to_index
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 from casestudies.signals import case_studies_bulk_created
 
-from .indexing import iter_sources
 from .models import SearchText
+from .sync import iter_sources
 
 CONFIG = "english"
 BATCH_SIZE = 500

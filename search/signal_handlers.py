@@ -15,7 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from casestudies.documents import DOCUMENT_COLUMNS, FACET_COLUMNS, TERM_COLUMNS
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 
-from . import indexing, labels, tasks
+from . import labels, sync, tasks
 from .models import Synonym
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def record_change(page_ids, reason):
     """Outbox rows for ``page_ids`` now, in the current transaction; a drain after commit."""
     page_ids = set(page_ids)
     if page_ids:
-        indexing.queue(page_ids, reason)
+        sync.queue(page_ids, reason)
         transaction.on_commit(tasks.request_drain)
 
 

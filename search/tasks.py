@@ -13,7 +13,9 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
-from . import indexing
+from .indices import RebuildRunning
+from .rebuild import drain_queue
+from .sync import SYNC_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +30,8 @@ def retry_delay(attempt):
 def drain_outbox(attempt=0):
     """Apply every queued index change; on failure, try again later."""
     try:
-        drained = indexing.drain_queue()
-    except (*indexing.SYNC_ERRORS, indexing.RebuildRunning) as error:
+        drained = drain_queue()
+    except (*SYNC_ERRORS, RebuildRunning) as error:
         logger.warning("Search outbox not drained (attempt %s): %s", attempt + 1, error)
         schedule_retry(attempt + 1)
         return {"drained": 0, "retry": attempt + 1}

@@ -19,6 +19,7 @@ from .params import (
     clean_query,
     clean_text,
 )
+from .results import STATUS_LABELS
 
 # Above this many options a facet shows its top ones and tucks the rest in a <details>.
 FACET_VISIBLE = 8
@@ -76,7 +77,7 @@ def facet_groups(results):
 def display_results(results):
     """Results with the labels the page shows beside the slugs the API returns."""
     return [
-        {**result, "status_label": service.STATUS_LABELS.get(result["status"], "")}
+        {**result, "status_label": STATUS_LABELS.get(result["status"], "")}
         for result in results.results
     ]
 

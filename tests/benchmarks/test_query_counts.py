@@ -12,7 +12,7 @@ from casestudies.models import (
     CaseStudyOutcome,
     Theme,
 )
-from search.indexing import rebuild
+from search.rebuild import rebuild
 from tests.benchmarks.conftest import make_case_study
 from tests.factories import CouncilPageFactory
 

@@ -28,7 +28,7 @@ from casestudies.models import HomePage
 from search import breaker
 from search.client import get_search_client
 from search.index_names import alias_name
-from search.indexing import rebuild
+from search.rebuild import rebuild
 
 from . import corpus
 from .helpers import DESKTOP, TIMEOUT_MS

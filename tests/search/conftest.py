@@ -12,7 +12,8 @@ from casestudies.vocabulary import CouncilType, Region, Status
 from search import breaker
 from search.client import get_search_client
 from search.index_names import alias_name
-from search.indexing import rebuild, sync_pages
+from search.rebuild import rebuild
+from search.sync import sync_pages
 from tests.factories import CaseStudyPageFactory, CouncilPageFactory
 from tests.members.conftest import edit_form_data, signed_in
 

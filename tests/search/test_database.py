@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from casestudies.models import CaseStudyPage
 from search import breaker, database
 from search.client import get_search_client
-from search.indexing import sync_pages
+from search.labels import synonym_groups
 from search.params import SearchParams
-from search.service import synonym_groups
+from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql
 from tests.helpers.facets import query_string, random_filters

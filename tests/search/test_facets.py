@@ -6,7 +6,7 @@ from django.test import Client
 from casestudies.documents import FACET_COLUMNS
 from casestudies.models import MONTH_CHOICES
 from search.facets import FACETS, FIXED, Choices, Facet
-from search.indexing import sync_pages
+from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
 from tests.search.conftest import make_case_study
 

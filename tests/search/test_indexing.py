@@ -11,18 +11,12 @@ from wagtail.models import Page
 
 from casestudies.models import Approach, Theme
 from search.client import get_search_client
+from search.drift import find_drift
 from search.index_names import alias_name
-from search.indexing import (
-    alias_targets,
-    drain_queue,
-    ensure_alias,
-    find_drift,
-    iter_sources,
-    rebuild,
-    rebuild_loaded,
-    sync_pages,
-)
+from search.indices import alias_targets, ensure_alias
 from search.models import PendingSync
+from search.rebuild import drain_queue, rebuild, rebuild_loaded
+from search.sync import iter_sources, sync_pages
 from search.tasks import drain_outbox
 from tests.factories import CouncilPageFactory
 from tests.search.conftest import found, make_case_study
@@ -175,12 +169,10 @@ def test_a_rebuild_failing_at_catch_up_leaves_only_the_live_index(
     """When the catch-up fails after the swap, the new index is live and the old one removed."""
     from elastic_transport import ConnectionError as TransportConnectionError
 
-    from search import indexing
-
     def unreachable(**kwargs):
         raise TransportConnectionError("node went away")
 
-    monkeypatch.setattr(indexing, "repair", unreachable)
+    monkeypatch.setattr("search.rebuild.repair", unreachable)
     client = get_search_client()
     with pytest.raises(TransportConnectionError):
         rebuild(grace_seconds=0)
@@ -191,7 +183,7 @@ def test_a_rebuild_failing_at_catch_up_leaves_only_the_live_index(
 
 def test_an_index_behind_the_alias_is_never_removed_as_stale(search_index):
     """Stale-index removal reads the alias at delete time and keeps whatever it points at."""
-    from search.indexing import create_index, point_alias_at, remove_stale_indices
+    from search.indices import create_index, point_alias_at, remove_stale_indices
 
     client = get_search_client()
     other = f"{alias_name()}-other"
@@ -204,7 +196,7 @@ def test_an_index_behind_the_alias_is_never_removed_as_stale(search_index):
 
 def test_an_index_the_alias_moved_to_during_the_grace_period_is_kept(search_index, corpus):
     """Cleanup re-reads the alias after its wait: an index it points at by then is not deleted."""
-    from search.indexing import create_index
+    from search.indices import create_index
 
     client = get_search_client()
     (old,) = client.indices.get_alias(name=alias_name())
@@ -234,7 +226,7 @@ def test_an_index_the_alias_moved_to_during_the_grace_period_is_kept(search_inde
 
 def test_a_second_rebuild_refuses_while_one_holds_the_lock(search_index, corpus):
     """A rebuild while another holds the lock stops with a clear message; the live index stays."""
-    from search.indexing import RebuildLock
+    from search.indices import RebuildLock
 
     rebuild(grace_seconds=0)
     client = get_search_client()
@@ -255,7 +247,7 @@ def test_a_second_rebuild_refuses_while_one_holds_the_lock(search_index, corpus)
 @override_settings(SEARCH_REBUILD_LOCK_SECONDS=1)
 def test_the_lock_of_a_killed_rebuild_expires(search_index, corpus):
     """A lock whose holder stopped renewing it (killed) refuses rebuilds only until it expires."""
-    from search.indexing import RebuildLock, RebuildRunning, lock_index_name
+    from search.indices import RebuildLock, RebuildRunning, lock_index_name
 
     client = get_search_client()
     killed = RebuildLock(client).acquire()

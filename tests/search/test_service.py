@@ -6,10 +6,14 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
-from search import database, service
-from search.indexing import sync_pages
+from casestudies.documents import UrlBuilder
+from search import database, facet_display, service
+from search.backends.elasticsearch import optional_did_you_mean
+from search.client import Deadline
+from search.labels import synonym_groups
 from search.params import SearchParams
-from search.service import synonym_groups
+from search.results import CaseStudyCard
+from search.sync import sync_pages
 from tests.factories import SynonymFactory
 from tests.helpers.facets import query_string, random_filters
 from tests.helpers.timing import MARGIN, timed_get
@@ -198,9 +202,9 @@ def test_related_case_studies_are_fetched_once_while_the_page_renders(indexed_co
 
 
 def test_related_case_studies_fall_back_to_the_database(indexed_corpus, node_down):
-    """With the node down, related case studies come from shared approaches and themes."""
+    """With the node down, related case studies come as the index's cards, from the database."""
     related = service.related(indexed_corpus["deal"])
-    assert related == [indexed_corpus["vote"]]
+    assert related == [CaseStudyCard.from_page(indexed_corpus["vote"], UrlBuilder())]
 
 
 def test_case_study_page_lists_related_case_studies(indexed_corpus):
@@ -214,15 +218,15 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
 def test_facet_options_are_ordered_by_count_then_value_with_fixed_and_year_orders():
     """Counted facets list most frequent first (ties by value, unmatched selections last)."""
     counted = {"wigan": 2, "leek": 2, "york": 5}
-    assert service.ordered_values("council", counted, ("zeta", "leek")) == [
+    assert facet_display.ordered_values("council", counted, ("zeta", "leek")) == [
         "york",
         "leek",
         "wigan",
         "zeta",
     ]
-    budgets = service.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
+    budgets = facet_display.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
     assert budgets == ["under-10k", "10k-50k", "over-1m"]
-    assert service.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
+    assert facet_display.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
         "2024",
         "2021",
         "2019",
@@ -268,10 +272,8 @@ def test_did_you_mean_past_the_deadline_costs_only_the_suggestion(
 ):
     """Did-you-mean outliving what is left of the deadline gives no suggestion, and no error."""
     search_proxy.delay = 2.0
-    deadline = service.Deadline(0.3)
-    assert service.optional_did_you_mean("comunity cupbord", deadline) is None
+    deadline = Deadline(0.3)
+    assert optional_did_you_mean("comunity cupbord", deadline) is None
     assert deadline.elapsed() < deadline.seconds + MARGIN
     search_proxy.delay = 0
-    assert service.optional_did_you_mean("comunity cupbord", service.Deadline(5)) == (
-        "community cupboard"
-    )
+    assert optional_did_you_mean("comunity cupbord", Deadline(5)) == ("community cupboard")

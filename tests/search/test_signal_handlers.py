@@ -170,7 +170,7 @@ def test_next_successful_sync_drains_the_queue_first(
     search_index, django_capture_on_commit_callbacks
 ):
     """A queued change is applied by the next publish that reaches the node."""
-    from search.indexing import queue
+    from search.sync import queue
 
     council = CouncilPageFactory()
     waiting = make_case_study(council, "Waiting in the queue")

@@ -155,7 +155,7 @@ def test_many_councils_stay_usable(search_index, db):
 
     for number in range(12):
         make_case_study(CouncilPageFactory(), f"Project {number}")
-    from search.indexing import rebuild
+    from search.rebuild import rebuild
 
     rebuild(grace_seconds=0)
     html = Client().get("/search/").content.decode()
@@ -165,7 +165,7 @@ def test_many_councils_stay_usable(search_index, db):
 
 def test_views_make_a_constant_number_of_queries(search_index, db, django_assert_max_num_queries):
     """SQL queries do not grow with the number of results: they come from the index."""
-    from search.indexing import rebuild
+    from search.rebuild import rebuild
     from tests.factories import CouncilPageFactory
 
     council = CouncilPageFactory()
@@ -351,7 +351,7 @@ def test_council_facet_names_and_counts_only_public_case_studies(search_index, d
     """A council whose only case study is private is neither named nor counted in the facet."""
     from wagtail.models import PageViewRestriction
 
-    from search.indexing import rebuild
+    from search.rebuild import rebuild
     from tests.factories import CouncilPageFactory
 
     open_council = CouncilPageFactory(title="Openshire Council", slug="openshire")

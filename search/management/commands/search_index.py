@@ -11,9 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import breaker
 from search.client import get_search_client, ping
+from search.drift import find_drift
 from search.index_names import alias_name
-from search.indexing import RebuildRunning, alias_targets, find_drift, rebuild, repair
+from search.indices import RebuildRunning, alias_targets
 from search.models import RejectedDocument
+from search.rebuild import rebuild, repair
 
 SHOWN_IDS = 20
 

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import breaker
 from search.client import ping
-from search.indexing import drain_queue
 from search.models import PendingSync
+from search.rebuild import drain_queue
 
 
 class Command(BaseCommand):

@@ -1,0 +1,91 @@
+"""One contract suite run against both search backends: same return types, same counts."""
+
+from collections import Counter
+
+import pytest
+from django.http import QueryDict
+
+from casestudies.documents import UrlBuilder
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.client import Deadline
+from search.openapi import SCHEMAS
+from search.params import SearchParams
+from search.results import CaseStudyCard, SearchResults
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+# The fields of one result, whichever backend answered: what the API documents.
+RESULT_FIELDS = set(SCHEMAS["Result"]["required"])
+
+
+@pytest.fixture(params=[ElasticsearchBackend, DatabaseBackend], ids=["elasticsearch", "database"])
+def backend(request, indexed_corpus):
+    """Each backend in turn, over the same corpus (indexed for Elasticsearch)."""
+    return request.param()
+
+
+def run(backend, query_string=""):
+    return backend.search(SearchParams.from_querydict(QueryDict(query_string)), Deadline())
+
+
+def counted(results, name):
+    """{value: count} of facet ``name`` as shown, without the zero counts of selected values."""
+    return {option["value"]: option["count"] for option in results.facets[name] if option["count"]}
+
+
+def corpus_counts(pages):
+    """The facet counts the corpus itself implies, counted from its pages."""
+    return {
+        "council": Counter(page.council.slug for page in pages),
+        "status": Counter(page.status for page in pages),
+        "budget": Counter(page.budget_band for page in pages if page.budget_band),
+        "approach": Counter(term.slug for page in pages for term in page.approaches.all()),
+        "theme": Counter(term.slug for page in pages for term in page.themes.all()),
+        "year": Counter(str(page.start_year) for page in pages if page.start_year),
+    }
+
+
+def test_search_answers_search_results_of_one_shape(backend, indexed_corpus):
+    """Either backend answers SearchResults named after itself, each result with the same fields."""
+    results = run(backend, "page_size=50")
+    assert isinstance(results, SearchResults)
+    assert results.backend == backend.name
+    assert results.total == len(indexed_corpus)
+    assert {result["id"] for result in results.results} == {
+        page.pk for page in indexed_corpus.values()
+    }
+    for result in results.results:
+        assert set(result) == RESULT_FIELDS
+        assert set(result["council"]) == {"slug", "name"}
+
+
+def test_facet_counts_are_those_of_the_corpus(backend, indexed_corpus):
+    """Both backends count every facet of the same corpus the same way."""
+    results = run(backend)
+    for name, expected in corpus_counts(list(indexed_corpus.values())).items():
+        assert counted(results, name) == dict(expected), name
+
+
+def test_a_facet_is_counted_without_its_own_selection(backend, indexed_corpus):
+    """A selected status narrows the results and the other facets, not the status counts."""
+    pages = list(indexed_corpus.values())
+    running = [page for page in pages if page.status == "running"]
+    results = run(backend, "status=running")
+    assert results.total == len(running)
+    assert counted(results, "status") == dict(corpus_counts(pages)["status"])
+    assert counted(results, "council") == dict(corpus_counts(running)["council"])
+
+
+def test_suggest_answers_titles_with_their_urls(backend, indexed_corpus):
+    """A title prefix completes to the same title and URL from either backend."""
+    deal = indexed_corpus["deal"]
+    assert backend.suggest("The Wig") == [{"title": deal.title, "url": UrlBuilder()(deal.url_path)}]
+
+
+def test_related_answers_case_study_cards(backend, indexed_corpus):
+    """Related case studies come as the same CaseStudyCard, field for field, from either backend."""
+    deal, vote = indexed_corpus["deal"], indexed_corpus["vote"]
+    related = backend.related(deal, 4)
+    assert all(type(card) is CaseStudyCard for card in related)
+    assert related == [CaseStudyCard.from_page(vote, UrlBuilder())]
