@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 from django.http import QueryDict
 
-from casestudies.documents import UrlBuilder
+from network_site.page_urls import UrlBuilder
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.client import Deadline

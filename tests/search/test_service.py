@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
-from casestudies.documents import UrlBuilder
+from network_site.page_urls import UrlBuilder
 from search import database, facet_display, service
 from search.backends.elasticsearch import optional_did_you_mean
 from search.client import Deadline
