@@ -30,51 +30,13 @@ from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
 from network_site.page_urls import UrlBuilder
 
 from .facets import FACETS
+from .stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 from .synonyms import synonym_phrases
 
 MAX_TERMS = 20
 TEXT_CONFIG = "english"
 # ts_rank_cd's weights for D, C, B, A: names, body, summary, title.
 RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
-# Elasticsearch's ``_english_`` stop words (Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), so
-# the fallback ignores the words the index's analyzer ignores; a test checks it against the node.
-ELASTICSEARCH_ENGLISH_STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "such",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "will",
-        "with",
-    ]
-)
 APPROACH_LINKS = CaseStudyPage.approaches.through
 THEME_LINKS = CaseStudyPage.themes.through
 NEWEST = [F("first_published_at").desc(nulls_last=True), F("id").desc()]

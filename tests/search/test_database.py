@@ -13,6 +13,7 @@ from search import breaker, database
 from search.client import get_search_client
 from search.labels import synonym_groups
 from search.params import SearchParams
+from search.stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql
@@ -261,7 +262,7 @@ def test_the_stop_words_are_the_nodes_english_list(search_node):
     # Every word of the list, and common function words outside it that a careless copy
     # would add or drop.
     candidates = sorted(
-        database.ELASTICSEARCH_ENGLISH_STOP_WORDS
+        ELASTICSEARCH_ENGLISH_STOP_WORDS
         | set(
             [
                 "about",
@@ -341,4 +342,4 @@ def test_the_stop_words_are_the_nodes_english_list(search_node):
         text=" ".join(candidates),
     )["tokens"]
     kept = {token["token"] for token in tokens}
-    assert set(candidates) - kept == database.ELASTICSEARCH_ENGLISH_STOP_WORDS
+    assert set(candidates) - kept == ELASTICSEARCH_ENGLISH_STOP_WORDS
