@@ -1,10 +1,11 @@
+import dataclasses
 import functools
 
 import orjson
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from . import ratelimit, service
@@ -138,6 +139,21 @@ def rate_limited(scope, setting, error_response):
     return decorate
 
 
+def sort_for_new_words(params, data):
+    """Relevance for new words, unless the form's sort differs from the old words' default.
+
+    The form always sends its sort; ``prev_q`` (the words it was rendered for) tells a sort the
+    person chose from the default they never touched.
+    """
+    if "prev_q" not in data:
+        return params
+    previous = clean_text(data["prev_q"], MAX_QUERY_LENGTH)
+    untouched = params.sort == SearchParams(query=previous).default_sort
+    if previous == params.query or not untouched:
+        return params
+    return dataclasses.replace(params, sort=params.default_sort)
+
+
 @require_GET
 @rate_limited("search", "SEARCH_RATE_LIMIT", page_error)
 def search_page(request):
@@ -146,8 +162,13 @@ def search_page(request):
         params = SearchParams.from_querydict(request.GET)
     except InvalidSearch as error:
         return page_error(request, str(error), 400)
+    params = sort_for_new_words(params, request.GET)
     results = service.search(params)
     params = results.params
+    if params.page > max(results.pages, 1):
+        # Past the end (results removed, or a hand-edited URL): the last page there is.
+        last = dataclasses.replace(params, page=max(results.pages, 1))
+        return redirect("/search/" + last.url())
     context = {
         "params": params,
         "query": params.query,
@@ -164,7 +185,7 @@ def search_page(request):
         "next_url": params.url(page=params.page + 1) if params.page < results.pages else "",
         "first_shown": params.offset + 1,
         "last_shown": params.offset + len(results.results),
-        "suggestion_url": SearchParams(query=results.suggestion or "").url(),
+        "suggestion_url": dataclasses.replace(params, query=results.suggestion or "", page=1).url(),
     }
     return render(request, "search/search.html", context)
 

@@ -365,3 +365,55 @@ def test_council_facet_names_and_counts_only_public_case_studies(search_index, d
     assert "Openshire Council" in html
     assert "Hiddenshire Council" not in html
     assert "Private repair cafe" not in html
+
+
+def test_new_words_reset_an_unchosen_sort_to_relevance(indexed_corpus):
+    """Typing words after browsing by the default "Newest" sorts the words' results by relevance."""
+    response = Client().get("/search/", {"q": "cupboard", "sort": "newest", "prev_q": ""})
+    assert response.context["params"].sort == "relevance"
+    assert '<option value="relevance" selected>' in response.content.decode()
+
+
+def test_new_words_keep_a_sort_the_person_chose(indexed_corpus):
+    """A sort other than the previous default was chosen, so new words keep it."""
+    response = Client().get("/search/", {"q": "cupboard", "sort": "budget_asc", "prev_q": ""})
+    assert response.context["params"].sort == "budget_asc"
+
+
+def test_same_words_keep_newest_when_chosen(indexed_corpus):
+    """With unchanged words, choosing "Newest" over relevance is kept."""
+    response = Client().get("/search/", {"q": "cupboard", "sort": "newest", "prev_q": "cupboard"})
+    assert response.context["params"].sort == "newest"
+    assert 'name="prev_q" value="cupboard"' in response.content.decode()
+
+
+def test_did_you_mean_keeps_every_filter(indexed_corpus):
+    """The suggestion link holds the same filters and sort as the search it corrects."""
+    response = Client().get(
+        "/search/",
+        {
+            "q": "comunity cupbord",
+            "theme": "food-poverty",
+            "approach": "volunteer-led",
+            "sort": "newest",
+        },
+    )
+    assert response.context["results"].suggestion
+    url = response.context["suggestion_url"]
+    assert "theme=food-poverty" in url and "approach=volunteer-led" in url and "sort=newest" in url
+
+
+def test_a_page_past_the_end_goes_to_the_last_page(indexed_corpus):
+    """Page 9 of four one-result pages redirects to page 4, never "showing 9 to 8"."""
+    response = Client().get("/search/", {"q": "", "page_size": "1", "page": "9"})
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?page=4&page_size=1"
+    html = Client().get(response["Location"]).content.decode()
+    assert "showing 4 to 4" in html
+
+
+def test_a_page_past_the_end_of_no_results_goes_to_page_one(indexed_corpus):
+    """Without results any page past the first redirects to the first."""
+    response = Client().get("/search/", {"q": "zzzzqqq", "page": "3"})
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?q=zzzzqqq"
