@@ -139,6 +139,20 @@ def rate_limited(scope, setting, error_response):
     return decorate
 
 
+# Lucene's English stop words: a suggestion ending in one ("food and") is not a phrase.
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their "
+    "then there these they this to was will with".split()
+)
+
+
+def shown_suggestion(suggestion):
+    """The spelling suggestion worth offering, or ``None`` when it ends in a stop word."""
+    if not suggestion or suggestion.split()[-1].lower() in STOP_WORDS:
+        return None
+    return suggestion
+
+
 def sort_for_new_words(params, data):
     """Relevance for new words, unless the form's sort differs from the old words' default.
 
@@ -185,6 +199,7 @@ def search_page(request):
         "next_url": params.url(page=params.page + 1) if params.page < results.pages else "",
         "first_shown": params.offset + 1,
         "last_shown": params.offset + len(results.results),
+        "suggestion": shown_suggestion(results.suggestion),
         "suggestion_url": dataclasses.replace(params, query=results.suggestion or "", page=1).url(),
     }
     return render(request, "search/search.html", context)

@@ -417,3 +417,33 @@ def test_a_page_past_the_end_of_no_results_goes_to_page_one(indexed_corpus):
     response = Client().get("/search/", {"q": "zzzzqqq", "page": "3"})
     assert response.status_code == 302
     assert response["Location"] == "/search/?q=zzzzqqq"
+
+
+def test_zero_results_without_filters_do_not_advise_removing_filters(indexed_corpus):
+    """With no filter set the empty page offers other words and browsing, not removing filters."""
+    html = Client().get("/search/", {"q": "zzzzqqq"}).content.decode()
+    assert "No case studies match" in html
+    assert "removing some filters" not in html
+    assert '<a class="govuk-link" href="/search/">browse all case studies</a>' in html
+
+
+def test_zero_results_with_filters_advise_removing_them(indexed_corpus):
+    """With a filter set the empty page still suggests removing filters."""
+    html = Client().get("/search/", {"q": "zzzzqqq", "theme": "food-poverty"}).content.decode()
+    assert "removing some filters" in html
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "shown"),
+    [
+        ("food and", None),
+        ("support for the", None),
+        ("community cupboard", "community cupboard"),
+        (None, None),
+    ],
+)
+def test_a_suggestion_ending_in_a_stop_word_is_hidden(suggestion, shown):
+    """ "Did you mean food and" is no phrase anyone searched for, so it is not offered."""
+    from search.views import shown_suggestion
+
+    assert shown_suggestion(suggestion) == shown
