@@ -447,3 +447,29 @@ def test_a_suggestion_ending_in_a_stop_word_is_hidden(suggestion, shown):
     from search.views import shown_suggestion
 
     assert shown_suggestion(suggestion) == shown
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        ("foodbank", "Leek Community Cupboard"),
+        ("rural", "Leek Community Cupboard"),
+        ("parish", "Leek Community Cupboard"),
+    ],
+)
+def test_everyday_words_find_case_studies_through_seeded_synonyms(indexed_corpus, words, title):
+    """Words that found nothing before (foodbank, rural, parish) reach their case study."""
+    from tests.search.conftest import found
+
+    assert title in found(f"q={words}")
+
+
+@pytest.mark.django_db
+def test_seeded_synonyms_cover_isolation_and_low_cost():
+    """Loneliness/isolation and cheap/low-cost are seeded groups."""
+    from search.models import Synonym
+
+    groups = [group.term_list() for group in Synonym.objects.all()]
+    assert any("loneliness" in group and "isolation" in group for group in groups)
+    assert any("cheap" in group and "low-cost" in group for group in groups)
+    assert any("foodbank" in group and "food bank" in group for group in groups)
