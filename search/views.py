@@ -8,6 +8,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from casestudies.models import CouncilPage
+
 from . import ratelimit, service
 from .client import ping
 from .openapi import openapi_schema
@@ -84,9 +86,23 @@ def facet_groups(results):
 
 
 def display_results(results):
-    """Results with the labels the page shows beside the slugs the API returns."""
+    """Results with the labels the page shows beside the slugs the API returns.
+
+    Fictional example councils are looked up here (one query for the page) so the API's
+    result shape stays as documented.
+    """
+    slugs = {result["council"]["slug"] for result in results.results} - {""}
+    examples = set(
+        CouncilPage.objects.filter(slug__in=slugs, is_example=True).values_list("slug", flat=True)
+        if slugs
+        else ()
+    )
     return [
-        {**result, "status_label": service.STATUS_LABELS.get(result["status"], "")}
+        {
+            **result,
+            "status_label": service.STATUS_LABELS.get(result["status"], ""),
+            "example_council": result["council"]["slug"] in examples,
+        }
         for result in results.results
     ]
 

@@ -473,3 +473,13 @@ def test_seeded_synonyms_cover_isolation_and_low_cost():
     assert any("loneliness" in group and "isolation" in group for group in groups)
     assert any("cheap" in group and "low-cost" in group for group in groups)
     assert any("foodbank" in group and "food bank" in group for group in groups)
+
+
+def test_result_cards_mark_fictional_example_councils(indexed_corpus):
+    """A result from a fictional example council says so on its card; real councils do not."""
+    html = Client().get("/search/", {"q": "budget vote"}).content.decode()
+    card = html[html.index("Neighbourhood budget vote") :]
+    card = card[: card.index("</li>")]
+    assert "Exampleshire Council (fictional example)" in card
+    html = Client().get("/search/", {"q": "Wigan Deal"}).content.decode()
+    assert "Wigan Council</dd>" in html and "Wigan Council (fictional example)" not in html
