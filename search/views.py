@@ -1,11 +1,14 @@
+import dataclasses
 import functools
 
 import orjson
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
+
+from casestudies.models import CouncilPage
 
 from . import ratelimit, service
 from .client import ping
@@ -20,6 +23,7 @@ from .params import (
     clean_text,
 )
 from .results import STATUS_LABELS
+from .stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 
 # Above this many options a facet shows its top ones and tucks the rest in a <details>.
 FACET_VISIBLE = 8
@@ -75,9 +79,23 @@ def facet_groups(results):
 
 
 def display_results(results):
-    """Results with the labels the page shows beside the slugs the API returns."""
+    """Results with the labels the page shows beside the slugs the API returns.
+
+    Fictional example councils are looked up here (one query for the page) so the API's
+    result shape stays as documented.
+    """
+    slugs = {result["council"]["slug"] for result in results.results} - {""}
+    examples = set(
+        CouncilPage.objects.filter(slug__in=slugs, is_example=True).values_list("slug", flat=True)
+        if slugs
+        else ()
+    )
     return [
-        {**result, "status_label": STATUS_LABELS.get(result["status"], "")}
+        {
+            **result,
+            "status_label": STATUS_LABELS.get(result["status"], ""),
+            "example_council": result["council"]["slug"] in examples,
+        }
         for result in results.results
     ]
 
@@ -130,6 +148,28 @@ def rate_limited(scope, setting, error_response):
     return decorate
 
 
+def shown_suggestion(suggestion):
+    """The spelling suggestion worth offering, or ``None`` when it ends in a stop word."""
+    if not suggestion or suggestion.split()[-1].lower() in ELASTICSEARCH_ENGLISH_STOP_WORDS:
+        return None
+    return suggestion
+
+
+def sort_for_new_words(params, data):
+    """Relevance for new words, unless the form's sort differs from the old words' default.
+
+    The form always sends its sort; ``prev_q`` (the words it was rendered for) tells a sort the
+    person chose from the default they never touched.
+    """
+    if "prev_q" not in data:
+        return params
+    previous = clean_text(data["prev_q"], MAX_QUERY_LENGTH)
+    untouched = params.sort == SearchParams(query=previous).default_sort
+    if previous == params.query or not untouched:
+        return params
+    return dataclasses.replace(params, sort=params.default_sort)
+
+
 @require_GET
 @rate_limited("search", "SEARCH_RATE_LIMIT", page_error)
 def search_page(request):
@@ -138,8 +178,13 @@ def search_page(request):
         params = SearchParams.from_querydict(request.GET)
     except InvalidSearch as error:
         return page_error(request, str(error), 400)
+    params = sort_for_new_words(params, request.GET)
     results = service.search(params)
     params = results.params
+    if params.page > max(results.pages, 1):
+        # Past the end (results removed, or a hand-edited URL): the last page there is.
+        last = dataclasses.replace(params, page=max(results.pages, 1))
+        return redirect("/search/" + last.url())
     context = {
         "params": params,
         "query": params.query,
@@ -156,7 +201,8 @@ def search_page(request):
         "next_url": params.url(page=params.page + 1) if params.page < results.pages else "",
         "first_shown": params.offset + 1,
         "last_shown": params.offset + len(results.results),
-        "suggestion_url": SearchParams(query=results.suggestion or "").url(),
+        "suggestion": shown_suggestion(results.suggestion),
+        "suggestion_url": dataclasses.replace(params, query=results.suggestion or "", page=1).url(),
     }
     return render(request, "search/search.html", context)
 

@@ -21,6 +21,9 @@
   // readers then announce. Anything unexpected falls back to an ordinary submit.
   var latest = 0;
   function refresh(changed) {
+    var previous = form.querySelector("input[name=prev_q]");
+    // A sort picked now is chosen for the words in the box, so the server must keep it.
+    if (previous && changed.id === "search-sort") { previous.value = form.elements.q.value; }
     var url = form.action + "?" + new URLSearchParams(new FormData(form)).toString();
     var request = ++latest;
     fetch(url, {headers: {Accept: "text/html"}})
@@ -46,6 +49,11 @@
         results.querySelectorAll(notHeader).forEach(function (el) { el.remove(); });
         freshResults.querySelectorAll(notHeader).forEach(function (el) { results.append(el); });
         count.textContent = freshCount.textContent;
+        var freshPrevious = fresh.querySelector("input[name=prev_q]");
+        if (previous && freshPrevious) { previous.value = freshPrevious.value; }
+        var sort = document.getElementById("search-sort");
+        var freshSort = fresh.getElementById("search-sort");
+        if (sort && freshSort) { sort.value = freshSort.value; }
         window.history.pushState(null, "", url);
         if (changed.type === "checkbox") {
           var same = form.querySelector('input[name="' + changed.name + '"][value="' + CSS.escape(changed.value) + '"]');
