@@ -28,8 +28,9 @@ django.setup()
 
 import numpy as np  # noqa: E402
 
-from casestudies import demo_content  # noqa: E402
 from casestudies.documents import body_text, index_body  # noqa: E402
+from demo.example_case_studies import EXAMPLE_CASE_STUDIES  # noqa: E402
+from demo.real_case_studies import REAL_CASE_STUDIES  # noqa: E402
 from search import embeddings  # noqa: E402
 from search.client import get_search_client  # noqa: E402
 
@@ -39,7 +40,7 @@ LEXICAL_FIELDS = ["title^3", "summary^2", "body"]
 
 def corpus():
     """[(title, summary, body text)] of every demo case study."""
-    studies = demo_content.REAL_CASE_STUDIES + demo_content.EXAMPLE_CASE_STUDIES
+    studies = REAL_CASE_STUDIES + EXAMPLE_CASE_STUDIES
     return [(s["title"], s["summary"], body_text(s.get("body"))) for s in studies]
 
 
