@@ -3,17 +3,19 @@
 Facet semantics match Elasticsearch exactly (OR within a facet, AND across, each facet counted
 without its own selection). Text matching depends on the database, and only here:
 
-- PostgreSQL searches the stored, GIN-indexed vectors of ``search.fulltext`` with
-  ``websearch_to_tsquery('english', ...)`` (stemming, quoted phrases, ``-word``, ``or``), each
-  synonym phrase added as an alternative, and "relevance" ranks by ``ts_rank_cd`` with the
-  vectors' weights (title above summary above body above names), newest first among equals.
+- PostgreSQL searches the narrow table of ``search.fulltext`` alone: one row per visible case
+  study with its GIN-indexed vector, its facet values as ``name:value`` tokens (GIN-indexed) and
+  its sort columns. Words go through ``websearch_to_tsquery('english', ...)`` (stemming, quoted
+  phrases, ``-word``, ``or``), each synonym phrase added as an alternative; "relevance" ranks by
+  ``ts_rank`` with the vectors' weights (title above summary above body above names), newest
+  first among equals. The eight facet counts and the total come from one statement that unnests
+  the tokens of the rows missing at most one selection; the page of ids is sorted on the table's
+  own indexes.
 - SQLite looks for each word (crudely stemmed) or synonym phrase at the start of a word of the
-  title, summary, council, partners, approaches, themes and tags, and orders by recency.
+  title, summary, council, partners, approaches, themes and tags, and orders by recency; each
+  facet is counted by its own ORM query.
 
-Everything is paginated in the database with a constant number of queries. On PostgreSQL the
-eight facet counts and the total come from one statement over the matching pages' rows,
-materialised once, instead of one join per facet; the listing sorts ids only, then loads the
-page of results by id.
+Either way the page of results is then loaded by id, with a constant number of queries.
 """
 
 import html
@@ -22,7 +24,6 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, IntegerField, Q
 
@@ -30,16 +31,24 @@ from casestudies.models import CaseStudyPage, CaseStudyPartner, CaseStudyTag
 from network_site.page_urls import UrlBuilder
 
 from .facets import FACETS
+from .fulltext import token
+from .models import SearchText
 from .stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 from .synonyms import synonym_phrases
 
 MAX_TERMS = 20
 TEXT_CONFIG = "english"
-# ts_rank_cd's weights for D, C, B, A: names, body, summary, title.
+# ts_rank's weights for D, C, B, A: names, body, summary, title.
 RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 APPROACH_LINKS = CaseStudyPage.approaches.through
 THEME_LINKS = CaseStudyPage.themes.through
 NEWEST = [F("first_published_at").desc(nulls_last=True), F("id").desc()]
+TABLE = SearchText._meta.db_table
+NEWEST_SQL = "published_at DESC NULLS LAST, page_id DESC"
+SORT_SQL = {
+    "budget_asc": f"budget ASC NULLS LAST, {NEWEST_SQL}",
+    "budget_desc": f"budget DESC NULLS LAST, {NEWEST_SQL}",
+}
 ORDERINGS = {
     "relevance": NEWEST,
     "newest": NEWEST,
@@ -93,14 +102,6 @@ def term_q(term):
 def full_text():
     """Whether this database has the stored vectors (PostgreSQL) or matches with LIKE."""
     return connection.vendor == "postgresql"
-
-
-def text_query(query, synonyms):
-    """What the visitor typed, in web search syntax, or any of the synonym phrases."""
-    tsquery = SearchQuery(query, search_type="websearch", config=TEXT_CONFIG)
-    for phrase in synonyms:
-        tsquery |= SearchQuery(phrase, search_type="phrase", config=TEXT_CONFIG)
-    return tsquery
 
 
 def links_of(facet):
@@ -178,91 +179,86 @@ def count_separately(base, selections):
     return counts, base.filter(*selections.values()).count()
 
 
-def link_tables(facet):
-    """(link table, its page column, its term column, the term table, the term's counted
-    column) of a facet counted through a link table (``links_of``)."""
-    through, page, term, counted = links_of(facet)
-    term_field = through._meta.get_field(term)
-    return (
-        through._meta.db_table,
-        through._meta.get_field(page).column,
-        term_field.column,
-        term_field.related_model._meta.db_table,
-        term_field.related_model._meta.get_field(counted).column,
-    )
+def text_sql(query, synonyms):
+    """(tsquery SQL, params): what the visitor typed, in web search syntax, or any synonym."""
+    parts = [f"websearch_to_tsquery('{TEXT_CONFIG}', %s)"]
+    parts += [f"phraseto_tsquery('{TEXT_CONFIG}', %s)"] * len(synonyms)
+    return "(" + " || ".join(parts) + ")", [query, *synonyms]
 
 
-def selection_sql(name, values):
-    """(SQL condition on a row of ``counted_rows``, params) for one facet's selection."""
-    facet = FACETS[name]
-    values = model_values(facet, values)
-    if not values:
-        return ("FALSE", [])
-    if links_of(facet):
-        links, page_column, term_column, terms, counted = link_tables(facet)
-        return (
-            f'row_id IN (SELECT l."{page_column}" FROM "{links}" l JOIN "{terms}" t '
-            f'ON t.id = l."{term_column}" WHERE t."{counted}" = ANY(%s))',
-            [values],
+@dataclass
+class TokenQuery:
+    """A search over the narrow table of ``search.fulltext`` (PostgreSQL): its rows are the
+    visible case studies, with their vectors, facet tokens and sort columns."""
+
+    query: str
+    synonyms: list
+    filters: dict
+
+    def __post_init__(self):
+        self.text, self.text_params = (
+            text_sql(self.query, self.synonyms) if self.query else ("", [])
         )
-    return (f"{name}_value = ANY(%s)", [values])
+        self.selected = {
+            name: [token(name, value) for value in values]
+            for name, values in self.filters.items()
+            if values
+        }
 
+    def where(self):
+        """(WHERE SQL, params) for the rows matching the words and every selection."""
+        conditions, params = ["TRUE"], []
+        if self.text:
+            conditions.append(f"vector @@ {self.text}")
+            params += self.text_params
+        for tokens in self.selected.values():
+            conditions.append("facets && %s::text[]")
+            params.append(tokens)
+        return " AND ".join(conditions), params
 
-def count_together(base, filters):
-    """({facet: {value: count}}, total) in one PostgreSQL statement.
+    def counts(self):
+        """({facet: {value: count}}, total) in one scan, each facet counted without its own
+        selection, over the rows that miss at most one selection."""
+        names = list(self.selected)
+        flags = "".join(f", facets && %s::text[] AS s{i}" for i in range(len(names)))
+        text = f"vector @@ {self.text}" if self.text else "TRUE"
+        rows = f"SELECT facets{flags} FROM {TABLE} WHERE {text}"
+        params = [*self.selected.values(), *self.text_params]
+        if names:
+            misses = " + ".join(f"(NOT s{i})::int" for i in range(len(names)))
+            rows = f"SELECT * FROM ({rows}) flagged WHERE {misses} <= 1"
+        # A token of facet F counts when its row matches every selection but F's own; the
+        # empty token every row gets counts the rows matching all of them: the total.
+        condition = " AND ".join(f"(starts_with(token, %s) OR s{i})" for i in range(len(names)))
+        params += [token(name, "") for name in names]
+        sql = (
+            f"SELECT token, count(*) FROM ({rows}) candidates, "
+            f"unnest(facets || '{{\"\"}}'::text[]) AS token "
+            f"WHERE {condition or 'TRUE'} GROUP BY token"
+        )
+        counts, total = {name: {} for name in FACETS}, 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for name_value, count in cursor.fetchall():
+                name, _, value = name_value.partition(":")
+                if not name_value:
+                    total = count
+                elif name in counts:
+                    counts[name][value] = count
+        return counts, total
 
-    The matching rows (with the columns counted) are materialised once; each facet is then a
-    GROUP BY over them restricted by the other facets' selections, as ``count_separately``.
-    """
-    rows = base.order_by().values(
-        row_id=F("pk"),
-        **{
-            f"{name}_value": F(facet.model_path)
-            for name, facet in FACETS.items()
-            if not links_of(facet)
-        },
-    )
-    rows_sql, rows_params = rows.query.sql_with_params()
-    conditions = {name: selection_sql(name, values) for name, values in filters.items() if values}
-
-    def where(names):
-        chosen = [conditions[name] for name in names if name in conditions]
-        sql = " AND ".join(f"({condition})" for condition, _ in chosen) or "TRUE"
-        return sql, [param for _, params in chosen for param in params]
-
-    branches, params = [], []
-    for name, facet in FACETS.items():
-        condition, condition_params = where([other for other in FACETS if other != name])
-        if links_of(facet):
-            links, page_column, term_column, terms, counted = link_tables(facet)
-            # Counted by term id first, so only the handful of terms is joined for slugs.
-            branches.append(
-                f'SELECT %s, t."{counted}"::text, n FROM (SELECT l."{term_column}" AS term_id, '
-                f"count(*) AS n FROM counted_rows "
-                f'JOIN "{links}" l ON l."{page_column}" = row_id '
-                f"WHERE {condition} GROUP BY 1) counted "
-                f'JOIN "{terms}" t ON t.id = counted.term_id'
-            )
+    def page_ids(self, sort, offset, limit):
+        """The ids of one page of results, sorted and paginated in the database."""
+        where, params = self.where()
+        if sort == "relevance" and self.text:
+            order = f"ts_rank(%s::float4[], vector, {self.text}) DESC, {NEWEST_SQL}"
+            order_params = [RANK_WEIGHTS, *self.text_params]
         else:
-            column = f"{name}_value"
-            branches.append(
-                f"SELECT %s, {column}::text, count(*) FROM counted_rows "
-                f"WHERE {condition} AND {column} IS NOT NULL GROUP BY {column}"
-            )
-        params += [name, *condition_params]
-    condition, condition_params = where(FACETS)
-    branches.append(f"SELECT '', NULL, count(*) FROM counted_rows WHERE {condition}")
-    params += condition_params
-    sql = f"WITH counted_rows AS MATERIALIZED ({rows_sql}) " + " UNION ALL ".join(branches)
-    counts, total = {name: {} for name in FACETS}, 0
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*rows_params, *params])
-        for name, value, count in cursor.fetchall():
-            if not name:
-                total = count
-            elif value not in ("", None):
-                counts[name][value] = count
-    return counts, total
+            order, order_params = SORT_SQL.get(sort, NEWEST_SQL), []
+        sql = f"SELECT page_id FROM {TABLE} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *order_params, limit, offset])
+            return [page_id for (page_id,) in cursor.fetchall()]
 
 
 def mark(text, terms):
@@ -316,34 +312,33 @@ class DatabasePage:
 def search(params, synonym_groups):
     synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
     terms = search_terms(params.query, [phrase.lower() for phrase in synonyms])
+    if full_text():
+        tokens = TokenQuery(params.query, synonyms, params.filters)
+        counts, total = tokens.counts()
+        ids = tokens.page_ids(params.sort, params.offset, params.page_size)
+    else:
+        counts, total, ids = like_search(params, terms)
+    loaded = CaseStudyPage.objects.filter(pk__in=ids).select_related("council")
+    by_id = {page.pk: page for page in loaded.prefetch_related("approaches", "themes")}
+    url_for = UrlBuilder()
+    results = [result_from_page(by_id[pk], url_for, terms) for pk in ids if pk in by_id]
+    return DatabasePage(total, results, counts)
+
+
+def like_search(params, terms):
+    """(counts, total, page ids) on SQLite: words matched with LIKE, facets by the ORM."""
     base = CaseStudyPage.objects.live().public()
-    ordering = ORDERINGS[params.sort]
-    if params.query and full_text():
-        tsquery = text_query(params.query, synonyms)
-        base = base.filter(search_text__vector=tsquery)
-        if params.sort == "relevance":
-            rank = SearchRank(
-                F("search_text__vector"), tsquery, weights=RANK_WEIGHTS, cover_density=True
-            )
-            ordering = [rank.desc(), *NEWEST]
-    elif params.query:
+    if params.query:
         base = base.filter(reduce(or_, map(term_q, terms))) if terms else base.none()
     selections = {name: facet_q(name, values) for name, values in params.filters.items() if values}
-    if full_text():
-        counts, total = count_together(base, params.filters)
-    else:
-        counts, total = count_separately(base, selections)
+    counts, total = count_separately(base, selections)
     # Sorting bare ids is cheaper than sorting whole pages; the page is then loaded by id.
     ids = list(
         base.filter(*selections.values())
-        .order_by(*ordering)
+        .order_by(*ORDERINGS[params.sort])
         .values_list("pk", flat=True)[params.offset : params.offset + params.page_size]
     )
-    loaded = CaseStudyPage.objects.filter(pk__in=ids).select_related("council")
-    by_id = {page.pk: page for page in loaded.prefetch_related("approaches", "themes")}
-    pages = [by_id[pk] for pk in ids]
-    url_for = UrlBuilder()
-    return DatabasePage(total, [result_from_page(page, url_for, terms) for page in pages], counts)
+    return counts, total, ids
 
 
 def suggest(prefix, size):

@@ -2,7 +2,9 @@
 
 Each case study's vector is built from the same plain rows as its index document: title (A),
 summary (B), body text (C), and council, partners, tags, approach and theme names (D), with the
-``english`` configuration. Only pages visitors may see (live and public) have one. A vector is
+``english`` configuration. Beside it go the document's facet values as ``name:value`` tokens
+and its budget and first publication date, so the fallback filters, counts and sorts on this
+table alone. Only pages visitors may see (live and public) have one. A vector is
 rewritten in the transaction that changes what it holds (save, publish, unpublish, a move, a
 view restriction, a renamed or deleted council, approach or theme), so it never disagrees with
 the committed content. Pages without one (bulk-inserted, or there before the table) get theirs
@@ -21,6 +23,7 @@ from casestudies.documents import case_studies_to_index
 from casestudies.models import Approach, CaseStudyPage, CouncilPage, Theme
 from casestudies.signals import case_studies_bulk_created
 
+from .facets import FACETS
 from .models import SearchText
 from .sync import iter_sources
 
@@ -45,14 +48,42 @@ def weighted_texts(source):
     return (source["title"], source["summary"], source["body"], " ".join(filter(None, names)))
 
 
+def token(name, value):
+    """How a facet value is stored and asked for: ``approach:volunteer-led``."""
+    return f"{name}:{value}"
+
+
+def facet_tokens(source):
+    """Every facet value of one index document source, as tokens."""
+    tokens = []
+    for name, facet in FACETS.items():
+        values = source.get(facet.index_field)
+        for value in values if isinstance(values, list) else [values]:
+            if value not in ("", None):
+                tokens.append(token(name, value))
+    return tokens
+
+
+def row_values(source):
+    return (
+        source["page_id"],
+        facet_tokens(source),
+        source["budget"],
+        source["first_published_at"],
+        *weighted_texts(source),
+    )
+
+
 def upsert_sql(connection):
     vector = " || ".join(
         f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in WEIGHTED_PARTS
     )
     table = connection.ops.quote_name(SearchText._meta.db_table)
+    columns = ("vector", "facets", "budget", "published_at")
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns)
     return (
-        f"INSERT INTO {table} (page_id, vector) VALUES (%s, {vector}) "
-        "ON CONFLICT (page_id) DO UPDATE SET vector = EXCLUDED.vector"
+        f"INSERT INTO {table} (page_id, facets, budget, published_at, vector) "
+        f"VALUES (%s, %s, %s, %s, {vector}) ON CONFLICT (page_id) DO UPDATE SET {updates}"
     )
 
 
@@ -64,9 +95,7 @@ def store(queryset):
     stored = 0
     with connection.cursor() as cursor:
         while batch := list(islice(sources, BATCH_SIZE)):
-            cursor.executemany(
-                sql, [(source["page_id"], *weighted_texts(source)) for source in batch]
-            )
+            cursor.executemany(sql, [row_values(source) for source in batch])
             stored += len(batch)
     return stored
 

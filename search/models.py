@@ -81,8 +81,10 @@ class SearchText(models.Model):
     """A case study's weighted full-text vector, for the database fallback on PostgreSQL.
 
     Filled by ``search.fulltext`` from the rows the index documents are built from: title (A),
-    summary (B), body (C), council, partners, tags, approach and theme names (D). SQLite leaves
-    the table empty and matches words with LIKE instead.
+    summary (B), body (C), council, partners, tags, approach and theme names (D). On
+    PostgreSQL the table also holds the columns the fallback filters, counts and sorts on
+    (``facets``, ``budget``, ``published_at``: migration 0006, plain SQL as SQLite has no array
+    type). SQLite leaves the table empty and matches words with LIKE instead.
     """
 
     page = models.OneToOneField(

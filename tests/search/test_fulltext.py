@@ -153,3 +153,40 @@ def test_demo_content_gets_vectors():
     assert SearchText.objects.filter(page__in=visible).count() == visible.count()
     cupboard = visible.get(title="Leek Community Cupboard")
     assert "cupboard" in lexemes(cupboard)
+
+
+def stored_columns(page):
+    """(facet tokens, budget, publication date) stored beside the page's vector."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT facets, budget, published_at FROM search_searchtext WHERE page_id = %s",
+            [page.pk],
+        )
+        return cursor.fetchone()
+
+
+@on_postgresql
+def test_facet_tokens_and_sort_columns_are_stored_with_the_vector(council):
+    """Every facet value is stored as a name:value token, with the budget and first publication."""
+    page = make_case_study(council, "Allotment share", budget=12_000, start_year=2019)
+    page.refresh_from_db()
+    tokens, budget, published_at = stored_columns(page)
+    approach = page.approaches.first().slug
+    assert {
+        f"council:{council.slug}",
+        "budget:10k-50k",
+        "year:2019",
+        f"approach:{approach}",
+    } <= set(tokens)
+    assert (budget, published_at) == (12_000, page.first_published_at)
+
+
+@on_postgresql
+def test_a_council_change_rewrites_its_case_studies_tokens(council):
+    """A council moved to another region is counted under the new region by the fallback."""
+    page = make_case_study(council, "Allotment share")
+    region = "north-east" if council.region == "south-west" else "south-west"
+    council.region = region
+    council.save_revision().publish()
+    tokens, _, _ = stored_columns(page)
+    assert [token for token in tokens if token.startswith("region:")] == [f"region:{region}"]
