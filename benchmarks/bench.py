@@ -87,7 +87,7 @@ class Bench(IndexingSteps, ServerSteps, LatencySteps, PageSteps, PostgresSteps, 
         self.results["database"] = "SQLite file (DATABASE_URL), production settings"
         return env
 
-    # -- steps ------------------------------------------------------------------------------
+    # -- the database and the corpus -------------------------------------------------------
 
     def prepare(self):
         say(f"Database {self.workdir / 'bench.sqlite3'}, index prefix {self.prefix}")
