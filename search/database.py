@@ -33,6 +33,7 @@ from network_site.page_urls import UrlBuilder
 from .facets import FACETS
 from .fulltext import token
 from .models import SearchText
+from .results import iso_datetime
 from .stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 from .synonyms import synonym_phrases
 
@@ -299,6 +300,8 @@ def result_from_page(page, url_for, terms):
         "budget_band": page.budget_band,
         "status": page.status,
         "year": page.start_year,
+        "published": iso_datetime(page.first_published_at),
+        "updated": iso_datetime(page.last_published_at),
     }
 
 

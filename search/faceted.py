@@ -44,6 +44,8 @@ RESULT_SOURCE = [
     "budget_band",
     "status",
     "start_year",
+    "first_published_at",
+    "last_published_at",
 ]
 
 # Ties broken by recency, then id, so paging is stable.

@@ -68,6 +68,8 @@ SCHEMAS = {
             "budget_band",
             "status",
             "year",
+            "published",
+            "updated",
         ],
         "properties": {
             "id": {"type": "integer", "description": "Wagtail page id."},
@@ -85,6 +87,16 @@ SCHEMAS = {
             "budget_band": {"type": "string", "enum": [band.slug for band in BUDGET_BANDS]},
             "status": {"type": "string"},
             "year": {"type": ["integer", "null"], "description": "Year started."},
+            "published": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "When the case study was first published (ISO 8601).",
+            },
+            "updated": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "When it was last published (ISO 8601).",
+            },
         },
     },
     "FacetOption": {

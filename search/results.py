@@ -53,7 +53,14 @@ def result_from_source(source, highlight=""):
         "budget_band": source.get("budget_band") or "",
         "status": source.get("status") or "",
         "year": source.get("start_year"),
+        "published": source.get("first_published_at"),
+        "updated": source.get("last_published_at"),
     }
+
+
+def iso_datetime(value):
+    """A stored datetime as the index holds it (ISO 8601), or ``None``."""
+    return value.isoformat() if value else None
 
 
 def best_snippet(highlight):

@@ -1,6 +1,7 @@
 """One contract suite run against both search backends: same return types, same counts."""
 
 from collections import Counter
+from datetime import datetime
 
 import pytest
 from django.http import QueryDict
@@ -58,6 +59,16 @@ def test_search_answers_search_results_of_one_shape(backend, indexed_corpus):
     for result in results.results:
         assert set(result) == RESULT_FIELDS
         assert set(result["council"]) == {"slug", "name"}
+
+
+def test_results_carry_the_pages_publication_dates(backend, indexed_corpus):
+    """Each result's published and updated are its page's first and last publication times."""
+    pages = {page.pk: page for page in indexed_corpus.values()}
+    for result in run(backend, "page_size=50").results:
+        page = pages[result["id"]]
+        page.refresh_from_db()
+        assert datetime.fromisoformat(result["published"]) == page.first_published_at
+        assert datetime.fromisoformat(result["updated"]) == page.last_published_at
 
 
 def test_facet_counts_are_those_of_the_corpus(backend, indexed_corpus):

@@ -85,6 +85,8 @@ def test_api_shape_is_the_documented_one(indexed_corpus):
         "budget_band",
         "status",
         "year",
+        "published",
+        "updated",
     }
 
 
