@@ -114,6 +114,11 @@ def chips(results):
     ]
 
 
+def feed_url(params):
+    """The Atom feed of exactly ``params``, its sort spelt out so it keeps the page's order."""
+    return "/search/feed/" + params.url(sort=params.sort)
+
+
 def page_error(request, message, status):
     context = {
         "error": message,
@@ -195,6 +200,7 @@ def search_page(request):
         "clear_url": SearchParams(query=params.query).url(),
         # The search as understood, not the URL as sent (unknown values are not echoed).
         "canonical_url": request.build_absolute_uri("/search/" + params.url()),
+        "feed_url": request.build_absolute_uri(feed_url(dataclasses.replace(params, page=1))),
         "sort_choices": SORT_CHOICES.items(),
         "pagination": page_links(params, results.pages),
         "previous_url": params.url(page=params.page - 1) if params.page > 1 else "",
