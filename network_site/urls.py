@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("invitations/", include("members.urls")),
     path("", include("search.urls")),
+    path("", include("casestudies.urls")),
     path("sitemap.xml", sitemap),
     path(".well-known/security.txt", security_txt),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

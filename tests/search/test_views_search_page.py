@@ -1,6 +1,8 @@
 """The /search/ page: the form without JavaScript, pagination, the facets, the sort, the
 suggestion and the empty page."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -185,3 +187,18 @@ def test_result_cards_mark_fictional_example_councils(indexed_corpus):
     assert "Exampleshire Council (fictional example)" in card
     html = Client().get("/search/", {"q": "Wigan Deal"}).content.decode()
     assert "Wigan Council</dd>" in html and "Wigan Council (fictional example)" not in html
+
+
+def test_each_result_card_has_a_compare_tick_owned_by_the_compare_form(indexed_corpus):
+    """Every card's compare box belongs to a GET form for /compare/ outside the search form."""
+    html = Client().get("/search/").content.decode()
+    boxes = re.findall(r'<input[^>]*name="ids"[^>]*>', html)
+    assert len(boxes) == len(indexed_corpus)
+    for page in indexed_corpus.values():
+        assert f'id="compare-{page.pk}" name="ids" type="checkbox" value="{page.pk}"' in html
+    assert all('form="compare-form"' in box for box in boxes)
+    start = html.index('id="search-form"')
+    search_form = html[start : html.index("</form>", start)]
+    assert '<form method="get" action="/compare/" id="compare-form"></form>' in html
+    assert '<form method="get" action="/compare/"' not in search_form
+    assert 'form="compare-form"' in search_form and "Compare ticked case studies" in search_form

@@ -9,6 +9,8 @@
   // Apply a filter or sort as soon as it changes (the buttons are hidden when JS runs).
   form.addEventListener("change", function (event) {
     var target = event.target;
+    // Inputs owned by another form (the compare ticks on each card) are not search filters.
+    if (target.form !== form) { return; }
     if (target.matches(".govuk-checkboxes__input, #search-sort")) {
       var page = form.querySelector("input[name=page]");
       if (page) { page.remove(); }
@@ -43,11 +45,19 @@
         if (!count || !freshCount || !filters || !freshFilters || !results || !freshResults) {
           throw new Error("unexpected answer");
         }
+        // Compare ticks survive the swap for case studies still listed.
+        var ticked = Array.prototype.map.call(
+          results.querySelectorAll('input[form="compare-form"]:checked'),
+          function (box) { return box.id; });
         filters.replaceWith(freshFilters);
         // Everything in the results column but the header, which holds the live region.
         var notHeader = ":scope > :not(.search-results__header)";
         results.querySelectorAll(notHeader).forEach(function (el) { el.remove(); });
         freshResults.querySelectorAll(notHeader).forEach(function (el) { results.append(el); });
+        ticked.forEach(function (id) {
+          var box = document.getElementById(id);
+          if (box) { box.checked = true; }
+        });
         count.textContent = freshCount.textContent;
         var freshPrevious = fresh.querySelector("input[name=prev_q]");
         if (previous && freshPrevious) { previous.value = freshPrevious.value; }
