@@ -37,6 +37,10 @@ def page_paths(site):
         "search without results": "/search/?q=xylophone",
         "council": site.councils["demoford"].url,
         "case study": site.case_studies["Village warm spaces network"].url,
+        "compare": "/compare/?ids={}&ids={}".format(
+            site.case_studies["Village warm spaces network"].pk,
+            site.case_studies["Community-owned village shop"].pk,
+        ),
         "sign-in": "/admin/login/",
         "page not found": "/no-such-page/",
     }
@@ -83,6 +87,7 @@ def layout_at(page, width):
         "search without results",
         "council",
         "case study",
+        "compare",
         "sign-in",
         "page not found",
     ],
@@ -112,7 +117,7 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["home", "search with filters", "council", "case study", "page not found"],
+    ["home", "search with filters", "council", "case study", "compare", "page not found"],
 )
 @pytest.mark.elasticsearch
 def test_public_page_has_title_description_header_and_footer(page, site, name):

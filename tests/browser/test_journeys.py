@@ -15,7 +15,7 @@ from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPage, Theme
 from casestudies.vocabulary import EvidenceLevel
 
 from . import corpus
-from .helpers import ARTIFACTS, screenshot, sign_in
+from .helpers import ARTIFACTS, DESKTOP, PHONE, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
@@ -256,3 +256,43 @@ def test_practitioner_searches_without_javascript(page_without_js, approved):
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     screenshot(page, "practitioner-no-js", "02 case study")
+
+
+COMPARED = ["Village warm spaces network", "Community-owned village shop"]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_practitioner_ticks_two_results_and_compares_them(request, site, javascript, size):
+    """Ticking two cards and choosing compare shows them side by side, with or without
+    JavaScript, and ticking never reruns the search; on a phone the table scrolls sideways
+    with the row names kept in view."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size(PHONE if size == "phone" else DESKTOP)
+    searches = []
+    page.on("request", lambda sent: searches.append(sent.url) if "/search/" in sent.url else None)
+    page.goto("/search/?q=village")
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*\d+ case stud"))
+    loaded = len(searches)
+    for title in COMPARED:
+        page.get_by_role("checkbox", name=f"Compare {title}").check()
+    expect(page.get_by_role("checkbox", name=f"Compare {COMPARED[0]}")).to_be_checked()
+    screenshot(page, "compare", f"01 ticked {'js' if javascript else 'no-js'}")
+    page.get_by_role("button", name="Compare ticked case studies").click()
+
+    expect(page).to_have_url(re.compile(r"/compare/\?ids=\d+&ids=\d+$"))
+    assert len(searches) == loaded, "ticking a compare box reran the search"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare case studies")
+    table = page.get_by_role("table", name="2 case studies side by side")
+    for title in COMPARED:
+        expect(table.get_by_role("columnheader", name=title)).to_be_visible()
+    expect(table.get_by_role("row", name=re.compile("^Budget"))).to_contain_text("£8,500")
+    expect(table).to_contain_text("31 warm spaces open each winter")
+    region = page.get_by_role("region", name="2 case studies side by side")
+    if size == "phone":
+        assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        label = table.get_by_role("rowheader", name="Budget").bounding_box()
+        assert 0 <= label["x"] < PHONE["width"] / 2
+    screenshot(page, "compare", f"02 compare page {'js' if javascript else 'no-js'}")
