@@ -7,6 +7,8 @@ from .models import CaseStudyPage
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
+# A search's query string is bounded by its parameter caps; anything longer is not one.
+MAX_BACK_LENGTH = 4000
 
 
 class InvalidComparison(ValueError):
@@ -43,11 +45,21 @@ def compared_pages(ids):
     return [by_id[pk] for pk in ids]
 
 
+def back_url(data):
+    """The search the ticks came from (its query string), else the search page."""
+    back = data.get("back", "")
+    if back.startswith("?") and len(back) <= MAX_BACK_LENGTH and back.isprintable():
+        return "/search/" + back
+    return "/search/"
+
+
 @require_GET
 def compare(request):
     """Two or three case studies side by side; any other choice is a 400 saying why."""
+    context = {"back_url": back_url(request.GET)}
     try:
-        pages = compared_pages(compared_ids(request.GET))
+        context["pages"] = compared_pages(compared_ids(request.GET))
     except InvalidComparison as error:
-        return render(request, "casestudies/compare.html", {"error": str(error)}, status=400)
-    return render(request, "casestudies/compare.html", {"pages": pages})
+        context["error"] = str(error)
+        return render(request, "casestudies/compare.html", context, status=400)
+    return render(request, "casestudies/compare.html", context)

@@ -286,7 +286,7 @@ def test_practitioner_ticks_two_results_and_compares_them(request, site, javascr
     screenshot(page, "compare", f"01 ticked {'js' if javascript else 'no-js'}")
     page.get_by_role("button", name="Compare ticked case studies").click()
 
-    expect(page).to_have_url(re.compile(r"/compare/\?ids=\d+&ids=\d+$"))
+    expect(page).to_have_url(re.compile(r"/compare/\?ids=\d+&ids=\d+&back=[^&]+$"))
     assert len(searches) == loaded, "ticking a compare box reran the search"
     expect(page.get_by_role("heading", level=1)).to_have_text("Compare case studies")
     table = page.get_by_role("table", name="2 case studies side by side")
@@ -302,3 +302,7 @@ def test_practitioner_ticks_two_results_and_compares_them(request, site, javascr
         label = table.get_by_role("rowheader", name="Budget").bounding_box()
         assert 0 <= label["x"] < PHONE["width"] / 2
     screenshot(page, "compare", f"02 compare page {'js' if javascript else 'no-js'}")
+    page.get_by_role("link", name="Back to the search").click()
+    expect(page).to_have_url(
+        re.compile(r"/search/\?q=village&status=running" if javascript else r"/search/\?q=village$")
+    )

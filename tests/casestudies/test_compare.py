@@ -137,6 +137,26 @@ def test_drafts_and_private_case_studies_are_not_compared(client, pair):
     assert "Neighbourhood vote" not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "back, expected",
+    [
+        ("?q=village&status=running", "/search/?q=village&amp;status=running"),
+        ("", "/search/"),
+        ("//evil.example/", "/search/"),
+        ("https://evil.example/", "/search/"),
+        ("?q=a\nb", "/search/"),
+        ("?" + "x" * 5000, "/search/"),
+    ],
+)
+def test_the_way_back_is_the_search_the_ticks_came_from_and_nowhere_else(
+    client, pair, back, expected
+):
+    """The back link is the search page with the query string given, or the plain search page."""
+    for ids in ([pair[0].pk, pair[1].pk], [pair[0].pk]):
+        html = client.get("/compare/", {"ids": ids, "back": back}).content.decode()
+        assert re.findall(r'href="([^"]*)">(?:Back to|Go back to) the search', html) == [expected]
+
+
 def test_compare_answers_only_get(client, pair):
     """The comparison is a plain GET page; other methods are refused."""
     assert client.post("/compare/", {"ids": [pair[0].pk, pair[1].pk]}).status_code == 405

@@ -190,7 +190,10 @@ def test_result_cards_mark_fictional_example_councils(indexed_corpus):
 
 
 def test_each_result_card_has_a_compare_tick_owned_by_the_compare_form(indexed_corpus):
-    """Every card's compare box belongs to a GET form for /compare/ outside the search form."""
+    """Every card's compare box belongs to a GET form for /compare/ outside the search form,
+    which also carries the search as understood, for the compare page's way back."""
+    html = Client().get("/search/", {"theme": "food-poverty", "approach": "x"}).content.decode()
+    assert 'name="back" value="?theme=food-poverty">' in html
     html = Client().get("/search/").content.decode()
     boxes = re.findall(r'<input[^>]*name="ids"[^>]*>', html)
     assert len(boxes) == len(indexed_corpus)
@@ -199,6 +202,6 @@ def test_each_result_card_has_a_compare_tick_owned_by_the_compare_form(indexed_c
     assert all('form="compare-form"' in box for box in boxes)
     start = html.index('id="search-form"')
     search_form = html[start : html.index("</form>", start)]
-    assert '<form method="get" action="/compare/" id="compare-form"></form>' in html
+    assert '<form method="get" action="/compare/" id="compare-form">' in html
     assert '<form method="get" action="/compare/"' not in search_form
     assert 'form="compare-form"' in search_form and "Compare ticked case studies" in search_form

@@ -59,6 +59,10 @@
           if (box) { box.checked = true; }
         });
         count.textContent = freshCount.textContent;
+        // The compare page links back to the search as it now is.
+        var back = document.querySelector("#compare-form input[name=back]");
+        var freshBack = fresh.querySelector("#compare-form input[name=back]");
+        if (back && freshBack) { back.value = freshBack.value; }
         var freshPrevious = fresh.querySelector("input[name=prev_q]");
         if (previous && freshPrevious) { previous.value = freshPrevious.value; }
         var sort = document.getElementById("search-sort");
