@@ -39,6 +39,7 @@ def page_paths(site):
         "case study": site.case_studies["Village warm spaces network"].url,
         "sign-in": "/admin/login/",
         "page not found": "/no-such-page/",
+        "cookies": "/cookies/",
     }
 
 
@@ -85,6 +86,7 @@ def layout_at(page, width):
         "case study",
         "sign-in",
         "page not found",
+        "cookies",
     ],
 )
 @pytest.mark.elasticsearch
@@ -112,7 +114,7 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["home", "search with filters", "council", "case study", "page not found"],
+    ["home", "search with filters", "council", "case study", "page not found", "cookies"],
 )
 @pytest.mark.elasticsearch
 def test_public_page_has_title_description_header_and_footer(page, site, name):
@@ -138,6 +140,7 @@ def test_public_page_has_title_description_header_and_footer(page, site, name):
     footer = page.get_by_role("contentinfo")
     expect(footer.get_by_role("link", name="Accessibility statement")).to_be_visible()
     expect(footer.get_by_role("link", name="Privacy notice")).to_be_visible()
+    expect(footer.get_by_role("link", name="Cookies")).to_be_visible()
 
 
 @pytest.mark.elasticsearch

@@ -15,7 +15,7 @@ from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPage, Theme
 from casestudies.vocabulary import EvidenceLevel
 
 from . import corpus
-from .helpers import ARTIFACTS, screenshot, sign_in
+from .helpers import ARTIFACTS, DESKTOP, PHONE, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
@@ -256,3 +256,18 @@ def test_practitioner_searches_without_javascript(page_without_js, approved):
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     screenshot(page, "practitioner-no-js", "02 case study")
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reader_finds_the_cookies_page_and_gets_no_cookie(page, site, size):
+    """Reading and searching leave no cookie; the footer's Cookies page lists the signed-in ones."""
+    page.set_viewport_size(size)
+    page.goto("/")
+    page.goto("/search/?q=fridge&approach=volunteer-led")
+    page.get_by_role("contentinfo").get_by_role("link", name="Cookies").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cookies")
+    for name in ("sessionid", "csrftoken"):
+        expect(page.get_by_role("heading", level=3, name=name)).to_be_visible()
+    screenshot(page, "reader-cookies", f"cookies page {size['width']}")
+    assert page.context.cookies() == []
