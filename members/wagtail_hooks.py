@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_urls
+from .feedback import show_changes_requested
 from .panels import PendingReviewsPanel, can_review
 
 
@@ -72,3 +73,7 @@ def hide_page_types_report_from_officers(request, menu_items):
     # Matches members.admin_overrides: the report is for those who may publish.
     if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# The reviewer's request for changes as a banner on the editor.
+hooks.register("before_edit_page", show_changes_requested)
