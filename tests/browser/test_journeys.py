@@ -35,12 +35,12 @@ def hero_image(tmp_path_factory):
     return path
 
 
-def submit_for_review(site):
+def submit_for_review(site, title=TITLE):
     """The officer's case study, drafted and submitted without the browser."""
     council = site.councils["demoford"]
     officer = get_user_model().objects.get(username=corpus.OFFICER)
     draft = CaseStudyPage(
-        title=TITLE, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
+        title=title, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
     )
     council.add_child(instance=draft)
     draft.approaches.set(Approach.objects.filter(slug="volunteer-led"))
@@ -151,6 +151,28 @@ def test_moderator_reviews_and_approves_it(page, site, submitted):
     submitted.refresh_from_db()
     assert submitted.live
     assert submitted.current_workflow_state is None
+
+
+def test_moderator_requests_changes_and_the_officer_sees_them(page, site):
+    """The moderator's request for changes, with a comment, is a banner on the officer's editor."""
+    draft = submit_for_review(site, title="Demoford repair cafe")
+    comment = "Please say how many items were repaired."
+    sign_in(page, corpus.MODERATOR)
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Request changes").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Comment").fill(comment)
+    dialog.get_by_role("button", name="Request changes").click()
+    expect(page.locator(".messages")).to_contain_text("Demoford repair cafe")
+
+    page.context.clear_cookies()
+    sign_in(page, corpus.OFFICER)
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    banner = page.locator(".messages")
+    expect(banner).to_contain_text(f"Changes requested by {corpus.MODERATOR}")
+    expect(banner).to_contain_text(comment)
+    screenshot(page, "officer", "changes requested banner")
 
 
 def result_count(page):
