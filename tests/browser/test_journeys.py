@@ -141,16 +141,35 @@ def test_moderator_reviews_and_approves_it(page, site, submitted):
     page.go_back()
     row.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("textbox", name="Summary")).to_have_value(SUMMARY)
-    page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Approve and Publish").click()
-    expect(page.get_by_role("status")).to_contain_text(f"Page '{TITLE}' has been updated")
-    listed = page.get_by_role("row", name=re.compile(TITLE))
-    expect(listed.get_by_role("link", name="Current page status: live")).to_be_visible()
-    screenshot(page, "moderator", "03 approved")
+    # One main button for the decision; no plain Publish that would skip it.
+    page.get_by_role("button", name="Approve and publish", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated")
+    expect(page.get_by_role("region", name="Pending reviews")).not_to_contain_text(TITLE)
+    screenshot(page, "moderator", "03 approved, back at the queue")
 
     submitted.refresh_from_db()
     assert submitted.live
     assert submitted.current_workflow_state is None
+
+
+def test_moderator_compares_an_edit_with_the_live_page(page, site):
+    """The compare view lists only what changed: the budget, in pounds; the body is not flagged."""
+    live = CaseStudyPage.objects.get(title="Village warm spaces network")
+    officer = get_user_model().objects.get(username=corpus.OFFICER)
+    live.budget = 9_750
+    live.save_revision(user=officer)
+    live.get_workflow().start(live, officer)
+
+    sign_in(page, corpus.MODERATOR)
+    row = page.get_by_role("region", name="Pending reviews").get_by_role(
+        "row", name=re.compile(live.title)
+    )
+    row.get_by_role("link", name="Compare with live").click()
+    expect(page.locator(".deletion", has_text="£8,500")).to_be_visible()
+    expect(page.locator(".addition", has_text="£9,750")).to_be_visible()
+    screenshot(page, "moderator", "compare with live")
+    expect(page.get_by_text("Body", exact=True)).to_have_count(0)
 
 
 def test_moderator_requests_changes_and_the_officer_sees_them(page, site):
