@@ -120,7 +120,9 @@ cookies, and we do not use analytics, advertising or tracking cookies; the
 server logs each request to keep the site secure and working: your IP address, the time, the
 address of the page asked for, the page you came from and your browser's name and version. The
 address of a search results page includes the words you searched for and the filters you
-chose, so they are in that log too. We do not store your searches anywhere else.</p>
+chose, so they are in that log too. We do not store your searches anywhere else; only when
+the search engine fails on one may its error, which can quote the words, reach our error log,
+without your IP address, so that we can fix it.</p>
 <h2>If you have an account</h2>
 <p>Officers of member councils and network staff have accounts. For them we hold:</p>
 <ul>

@@ -40,7 +40,7 @@ def test_a_search_stores_nothing():
         assert Client().get("/search/", {"q": query}).status_code == 200
 
     assert row_counts() == before
-    assert "We do not store your searches anywhere else." in PRIVACY_NOTICE
+    assert "We do not store your searches anywhere else" in PRIVACY_NOTICE
 
 
 @pytest.mark.django_db
