@@ -312,3 +312,16 @@ def test_reader_finds_the_cookies_page_and_gets_no_cookie(page, site, size):
         expect(page.get_by_role("heading", level=3, name=name)).to_be_visible()
     screenshot(page, "reader-cookies", f"cookies page {size['width']}")
     assert page.context.cookies() == []
+
+
+def test_sitemap_and_api_point_at_the_sites_own_address(page, site):
+    """Sitemap entries and API links use the Site record's address (here the live server's)."""
+    sitemap = page.goto("/sitemap.xml").text()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(loc.startswith(site.url + "/") for loc in locations), locations
+
+    # Asked as a client would (a browser's Accept header gets the browsable HTML version).
+    api = page.request.get("/api/v2/pages/?type=casestudies.CaseStudyPage").json()
+    assert api["items"]
+    assert all(item["meta"]["html_url"].startswith(site.url + "/") for item in api["items"])
+    assert "localhost" not in sitemap
