@@ -23,6 +23,12 @@ class SectionBlock(blocks.StructBlock):
         template = "casestudies/blocks/section.html"
         value_class = SectionValue
 
+    def get_comparison_class(self):
+        # The compare view names the heading as the form does ("What we did"), not its slug.
+        from .compare import LabelledStructComparison
+
+        return LabelledStructComparison
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()

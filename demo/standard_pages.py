@@ -114,21 +114,28 @@ controller for the personal data described here. You can contact us at
 <a href="mailto:{contact_email}">{contact_email}</a>. A member council is responsible for the
 content of the case studies it writes, including the contact details it puts in them.</p>
 <h2>If you only read the site</h2>
-<p>You do not need an account to read or search case studies, and we do not use analytics,
-advertising or tracking cookies. Like any website, our servers record technical information
-about each request, such as your IP address, the page asked for and the time, to keep the site
-secure and working. The words you type into the search box are used, without your name or
-address, to improve how search works and to report which topics members look for.</p>
+<p>You do not need an account to read or search case studies. Reading and searching set no
+cookies, and we do not use analytics, advertising or tracking cookies; the
+<a href="/cookies/">cookies page</a> lists the few that signing in sets. Like any website, our
+server logs each request to keep the site secure and working: your IP address, the time, the
+address of the page asked for, the page you came from and your browser's name and version. The
+address of a search results page includes the words you searched for and the filters you
+chose, so they are in that log too. We do not store your searches anywhere else; only when
+the search engine fails on one may its error, which can quote the words, reach our error log,
+without your IP address, so that we can fix it.</p>
 <h2>If you have an account</h2>
 <p>Officers of member councils and network staff have accounts. For them we hold:</p>
 <ul>
 <li>name, email address, username and the council they work for</li>
 <li>which pages they wrote, edited, submitted or approved, and when</li>
-<li>the time and IP address of failed sign-in attempts, so that repeated guessing of a password
-can be blocked</li>
+<li>the time, IP address and browser of each sign-in and sign-out, and of each failed sign-in
+attempt with the username tried, so that repeated guessing of a password can be blocked</li>
+<li>the emails we send them, such as invitations and review notices, which wait in our database
+until they are delivered</li>
 </ul>
-<p>We use a cookie to keep you signed in and a cookie that protects forms against forgery. Both
-are strictly necessary, so we do not ask for consent to them.</p>
+<p>Signing in sets a cookie that keeps you signed in and one that protects forms against
+forgery, listed on the <a href="/cookies/">cookies page</a>. They are strictly necessary, so we
+do not ask for consent to them.</p>
 <h2>Contact details in case studies</h2>
 <p>A case study may name a contact at the council, with their role and email address. The name
 and role are public. The email address is shown only to people signed in to the site, and it is

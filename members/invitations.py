@@ -11,13 +11,17 @@ from .models import INVITATION_MAX_AGE, Invitation, InvitationError
 from .onboarding import officer_group
 
 
-def send_invitation(council, email, invited_by, build_absolute_uri):
-    """Record an invitation and email its signed link; returns the invitation."""
+def send_invitation(council, email, invited_by):
+    """Record an invitation and email its signed link; returns the invitation.
+
+    The link is built on the configured address, not the request's host: behind a proxy that
+    host may be the app server's own (127.0.0.1), which the invitee cannot reach.
+    """
     invitation = Invitation.objects.create(council=council, email=email, invited_by=invited_by)
     log(instance=invitation, action="members.invite", user=invited_by)
     context = {
         "invitation": invitation,
-        "link": build_absolute_uri(invitation.get_absolute_url()),
+        "link": settings.WAGTAILADMIN_BASE_URL + invitation.get_absolute_url(),
         "days": INVITATION_MAX_AGE.days,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }

@@ -62,7 +62,6 @@ def invite_officer_view(request):
             form.cleaned_data["council"],
             form.cleaned_data["email"],
             request.user,
-            request.build_absolute_uri,
         )
         messages.success(
             request, f"Invitation sent to {invitation.email} for {invitation.council.title}."

@@ -5,7 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_urls
+from .feedback import show_changes_requested
 from .panels import PendingReviewsPanel, can_review
+from .review_actions import approve_first, back_to_the_queue
 
 
 @hooks.register("register_admin_urls")
@@ -72,3 +74,9 @@ def hide_page_types_report_from_officers(request, menu_items):
     # Matches members.admin_overrides: the report is for those who may publish.
     if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# The reviewer's request for changes as a banner on the editor.
+hooks.register("before_edit_page", show_changes_requested)
+hooks.register("construct_page_action_menu", approve_first)
+hooks.register("after_edit_page", back_to_the_queue)

@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .cookies import cookies_view
 from .deployment.media import media_urlpatterns
 from .deployment.views import security_txt
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("", include("casestudies.urls")),
     path("sitemap.xml", sitemap),
     path(".well-known/security.txt", security_txt),
+    path("cookies/", cookies_view, name="cookies"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

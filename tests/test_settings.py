@@ -116,6 +116,19 @@ def test_dev_allowed_hosts_stay_loopback(tmp_path):
     assert values == {"DEBUG": "True", "ALLOWED_HOSTS": "['127.0.0.1', 'localhost', '[::1]']"}
 
 
+def test_dev_site_address_is_where_make_run_serves(tmp_path):
+    """Without SITE_URL the dev settings put the Site and admin links at http://127.0.0.1:8000."""
+    values = settings_values(
+        dev_env(tmp_path), "SITE_HOSTNAME", "SITE_PORT", "WAGTAILADMIN_BASE_URL"
+    )
+
+    assert values == {
+        "SITE_HOSTNAME": "127.0.0.1",
+        "SITE_PORT": "8000",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
+    }
+
+
 @pytest.mark.django_db
 def test_the_admin_never_links_to_gravatar(client):
     """Admin pages show initials, never a Gravatar image telling gravatar.com who signed in."""

@@ -1,5 +1,7 @@
 """Site-wide URLs for search engines: /sitemap.xml and /robots.txt."""
 
+import re
+
 import pytest
 
 from tests.factories import CaseStudyPageFactory
@@ -18,6 +20,19 @@ def test_sitemap_lists_published_case_studies_and_not_drafts(client):
     content = response.content.decode()
     assert "/published-project/</loc>" in content
     assert "draft-project" not in content
+
+
+@pytest.mark.django_db
+def test_sitemap_addresses_use_the_configured_site_address(client):
+    """Every <loc> in /sitemap.xml starts with the public address (SITE_URL), never localhost."""
+    CaseStudyPageFactory(slug="addressed-project")
+
+    content = client.get("/sitemap.xml").content.decode()
+
+    locations = re.findall(r"<loc>([^<]+)</loc>", content)
+    assert any(loc.endswith("/addressed-project/") for loc in locations)
+    assert all(loc.startswith("https://network.test/") for loc in locations), locations
+    assert "localhost" not in content
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client):

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import CaseStudyBodyBlock
+from ..compare import MoneyPanel
 from ..fields import ChoiceListField
 from ..forms import MESSAGES, SUMMARY_MAX_LENGTH, CaseStudyPageForm
 from ..serializers import (
@@ -116,7 +117,7 @@ class CaseStudyPage(Page):
             heading="Approaches and themes",
         ),
         MultiFieldPanel(
-            [FieldPanel("budget"), FieldPanel("funding_sources")], heading="Budget and funding"
+            [MoneyPanel("budget"), FieldPanel("funding_sources")], heading="Budget and funding"
         ),
         MultiFieldPanel(
             [

@@ -26,6 +26,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A fixed public address, so absolute links in email, the sitemap and the API are predictable
+# (and never http://localhost/): migrate moves the seeded Site here (network_site/deployment).
+SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://network.test"
+SITE_HOSTNAME, SITE_PORT = "network.test", 443
 AXES_ENABLED = True
 # No collectstatic in test runs: look files up per request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True

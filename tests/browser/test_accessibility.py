@@ -43,6 +43,7 @@ def page_paths(site):
         ),
         "sign-in": "/admin/login/",
         "page not found": "/no-such-page/",
+        "cookies": "/cookies/",
     }
 
 
@@ -90,6 +91,7 @@ def layout_at(page, width):
         "compare",
         "sign-in",
         "page not found",
+        "cookies",
     ],
 )
 @pytest.mark.elasticsearch
@@ -117,7 +119,15 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["home", "search with filters", "council", "case study", "compare", "page not found"],
+    [
+        "home",
+        "search with filters",
+        "council",
+        "case study",
+        "compare",
+        "page not found",
+        "cookies",
+    ],
 )
 @pytest.mark.elasticsearch
 def test_public_page_has_title_description_header_and_footer(page, site, name):
@@ -143,6 +153,7 @@ def test_public_page_has_title_description_header_and_footer(page, site, name):
     footer = page.get_by_role("contentinfo")
     expect(footer.get_by_role("link", name="Accessibility statement")).to_be_visible()
     expect(footer.get_by_role("link", name="Privacy notice")).to_be_visible()
+    expect(footer.get_by_role("link", name="Cookies")).to_be_visible()
 
 
 @pytest.mark.elasticsearch

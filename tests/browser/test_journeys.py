@@ -35,12 +35,12 @@ def hero_image(tmp_path_factory):
     return path
 
 
-def submit_for_review(site):
+def submit_for_review(site, title=TITLE):
     """The officer's case study, drafted and submitted without the browser."""
     council = site.councils["demoford"]
     officer = get_user_model().objects.get(username=corpus.OFFICER)
     draft = CaseStudyPage(
-        title=TITLE, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
+        title=title, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
     )
     council.add_child(instance=draft)
     draft.approaches.set(Approach.objects.filter(slug="volunteer-led"))
@@ -141,16 +141,57 @@ def test_moderator_reviews_and_approves_it(page, site, submitted):
     page.go_back()
     row.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("textbox", name="Summary")).to_have_value(SUMMARY)
-    page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Approve and Publish").click()
-    expect(page.get_by_role("status")).to_contain_text(f"Page '{TITLE}' has been updated")
-    listed = page.get_by_role("row", name=re.compile(TITLE))
-    expect(listed.get_by_role("link", name="Current page status: live")).to_be_visible()
-    screenshot(page, "moderator", "03 approved")
+    # One main button for the decision; no plain Publish that would skip it.
+    page.get_by_role("button", name="Approve and publish", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated")
+    expect(page.get_by_role("region", name="Pending reviews")).not_to_contain_text(TITLE)
+    screenshot(page, "moderator", "03 approved, back at the queue")
 
     submitted.refresh_from_db()
     assert submitted.live
     assert submitted.current_workflow_state is None
+
+
+def test_moderator_compares_an_edit_with_the_live_page(page, site):
+    """The compare view lists only what changed: the budget, in pounds; the body is not flagged."""
+    live = CaseStudyPage.objects.get(title="Village warm spaces network")
+    officer = get_user_model().objects.get(username=corpus.OFFICER)
+    live.budget = 9_750
+    live.save_revision(user=officer)
+    live.get_workflow().start(live, officer)
+
+    sign_in(page, corpus.MODERATOR)
+    row = page.get_by_role("region", name="Pending reviews").get_by_role(
+        "row", name=re.compile(live.title)
+    )
+    row.get_by_role("link", name="Compare with live").click()
+    expect(page.locator(".deletion", has_text="£8,500")).to_be_visible()
+    expect(page.locator(".addition", has_text="£9,750")).to_be_visible()
+    screenshot(page, "moderator", "compare with live")
+    expect(page.get_by_text("Body", exact=True)).to_have_count(0)
+
+
+def test_moderator_requests_changes_and_the_officer_sees_them(page, site):
+    """The moderator's request for changes, with a comment, is a banner on the officer's editor."""
+    draft = submit_for_review(site, title="Demoford repair cafe")
+    comment = "Please say how many items were repaired."
+    sign_in(page, corpus.MODERATOR)
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Request changes").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Comment").fill(comment)
+    dialog.get_by_role("button", name="Request changes").click()
+    expect(page.locator(".messages")).to_contain_text("Demoford repair cafe")
+
+    page.context.clear_cookies()
+    sign_in(page, corpus.OFFICER)
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    banner = page.locator(".messages")
+    expect(banner).to_contain_text(f"Changes requested by {corpus.MODERATOR}")
+    expect(banner).to_contain_text(comment)
+    screenshot(page, "officer", "changes requested banner")
 
 
 def result_count(page):
@@ -306,3 +347,31 @@ def test_practitioner_ticks_two_results_and_compares_them(request, site, javascr
     expect(page).to_have_url(
         re.compile(r"/search/\?q=village&status=running" if javascript else r"/search/\?q=village$")
     )
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reader_finds_the_cookies_page_and_gets_no_cookie(page, site, size):
+    """Reading and searching leave no cookie; the footer's Cookies page lists the signed-in ones."""
+    page.set_viewport_size(size)
+    page.goto("/")
+    page.goto("/search/?q=fridge&approach=volunteer-led")
+    page.get_by_role("contentinfo").get_by_role("link", name="Cookies").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cookies")
+    for name in ("sessionid", "csrftoken"):
+        expect(page.get_by_role("heading", level=3, name=name)).to_be_visible()
+    screenshot(page, "reader-cookies", f"cookies page {size['width']}")
+    assert page.context.cookies() == []
+
+
+def test_sitemap_and_api_point_at_the_sites_own_address(page, site):
+    """Sitemap entries and API links use the Site record's address (here the live server's)."""
+    sitemap = page.goto("/sitemap.xml").text()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(loc.startswith(site.url + "/") for loc in locations), locations
+
+    # Asked as a client would (a browser's Accept header gets the browsable HTML version).
+    api = page.request.get("/api/v2/pages/?type=casestudies.CaseStudyPage").json()
+    assert api["items"]
+    assert all(item["meta"]["html_url"].startswith(site.url + "/") for item in api["items"])
+    assert "localhost" not in sitemap

@@ -79,3 +79,12 @@ def test_councils_are_in_the_api_with_their_fields(client):
     items = response.json()["items"]
     assert [item["title"] for item in items] == ["Sampleton Council"]
     assert items[0]["region"] == "north-east"
+
+
+def test_api_links_use_the_configured_site_address(client):
+    """A case study's detail_url and html_url start with the public address, never localhost."""
+    page = CaseStudyPageFactory(slug="address-project")
+    meta = client.get(f"/api/v2/pages/{page.pk}/").json()["meta"]
+    assert meta["detail_url"] == f"https://network.test/api/v2/pages/{page.pk}/"
+    assert meta["html_url"].startswith("https://network.test/")
+    assert meta["html_url"].endswith("/address-project/")

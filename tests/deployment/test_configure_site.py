@@ -9,6 +9,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from network_site.deployment.site_address import replace_placeholder
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,15 +24,31 @@ def default_site():
     return Site.objects.get(is_default_site=True)
 
 
+def test_migrate_replaces_the_seeded_placeholder_with_the_configured_address():
+    """After migrate the default site is at SITE_HOSTNAME:SITE_PORT, not the seeded localhost:80."""
+    assert default_site().root_url == "https://network.test"
+
+
+@override_settings(SITE_HOSTNAME="network.example.org", SITE_PORT=443)
+def test_migrate_leaves_a_site_already_moved_elsewhere_alone():
+    """Only the placeholder is replaced on migrate: an address someone chose stays."""
+    replace_placeholder()
+    assert default_site().root_url == "https://network.test"
+
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    replace_placeholder()
+    assert default_site().root_url == "https://network.example.org"
+
+
 @override_settings(SITE_HOSTNAME="network.example.org", SITE_PORT=443)
 def test_the_default_site_takes_hostname_and_port_from_settings():
-    """The migrated default site (localhost:80) is moved to SITE_HOSTNAME:SITE_PORT."""
+    """The default site is moved to SITE_HOSTNAME:SITE_PORT, saying from where."""
     output = configure_site()
 
     site = default_site()
     assert (site.hostname, site.port) == ("network.example.org", 443)
     assert site.root_url == "https://network.example.org"
-    assert "moved from localhost:80 to network.example.org:443" in output
+    assert "moved from network.test:443 to network.example.org:443" in output
 
 
 @override_settings(SITE_HOSTNAME="network.example.org", SITE_PORT=443)
@@ -55,11 +73,9 @@ def test_the_options_override_the_settings():
     assert (default_site().hostname, default_site().port) == ("127.0.0.1", 8123)
 
 
-def test_the_dev_default_is_loopback_port_8000():
-    """Without SITE_URL the site points at http://127.0.0.1:8000, where `make run` serves."""
-    configure_site()
-
-    assert default_site().root_url == "http://127.0.0.1:8000"
+def test_the_test_settings_address_is_already_in_place():
+    """Run with the test settings' own address, the command finds the site there already."""
+    assert "already at network.test:443" in configure_site()
 
 
 def test_a_port_out_of_range_is_refused():
@@ -67,7 +83,7 @@ def test_a_port_out_of_range_is_refused():
     with pytest.raises(CommandError, match="70000 is not a port number"):
         configure_site("--port", "70000")
 
-    assert default_site().port == 80
+    assert default_site().port == 443
 
 
 def test_a_host_and_port_taken_by_another_site_is_refused():
@@ -82,7 +98,7 @@ def test_a_host_and_port_taken_by_another_site_is_refused():
     with pytest.raises(CommandError, match=r"Site 'Other' already uses other\.example\.org:443"):
         configure_site("--hostname", "other.example.org", "--port", "443")
 
-    assert default_site().hostname == "localhost"
+    assert default_site().hostname == "network.test"
 
 
 def test_without_a_default_site_it_says_what_to_do():

@@ -42,6 +42,8 @@ def test_administrator_invites_officer_by_email(client_administrator, administra
     assert message.to == ["new.officer@example.org"]
     assert council_a.title in message.subject
     assert emailed_invitation(message) == invitation
+    # The configured public address, not the request's host (testserver here).
+    assert f"https://network.test{invitation.get_absolute_url()}" in message.body
     assert ModelLogEntry.objects.filter(
         action="members.invite", object_id=str(invitation.pk), user=administrator
     ).exists()

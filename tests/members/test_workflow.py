@@ -190,3 +190,18 @@ def test_review_notices_wait_for_the_worker(
     task_worker()
     assert officer_a.email in {address for message in mail.outbox for address in message.to}
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+
+
+def test_review_notices_link_to_the_configured_admin_address(
+    client_a, client_moderator, officer_a, draft_a
+):
+    """Submission and changes-requested notices link to WAGTAILADMIN_BASE_URL, never localhost."""
+    mail.outbox.clear()
+    task_state = submit(client_a, draft_a, officer_a)
+    act(client_moderator, draft_a, task_state, "reject", comment="Add the budget.")
+
+    assert len(mail.outbox) >= 2
+    for message in mail.outbox:
+        bodies = [message.body, *(content for content, _ in message.alternatives)]
+        assert "https://network.test/admin/" in message.body
+        assert not any("localhost" in body for body in bodies)
