@@ -19,7 +19,7 @@ from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql
 from tests.helpers.facets import query_string, random_filters
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

@@ -4,7 +4,7 @@ suggestion and the empty page."""
 import pytest
 from django.test import Client
 
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -161,7 +161,7 @@ def test_a_suggestion_ending_in_a_stop_word_is_hidden(suggestion, shown):
 )
 def test_everyday_words_find_case_studies_through_seeded_synonyms(indexed_corpus, words, title):
     """Words that found nothing before (foodbank, rural, parish) reach their case study."""
-    from tests.search.conftest import found
+    from tests.helpers.search import found
 
     assert title in found(f"q={words}")
 
