@@ -92,17 +92,19 @@ def test_renaming_a_council_reindexes_its_case_studies(
 def test_flagging_a_council_as_a_fictional_example_reindexes_its_case_studies(
     published, django_capture_on_commit_callbacks
 ):
-    """A council newly marked as a fictional example shows as one on its case studies' cards."""
+    """A council newly marked as a fictional example shows as one on its cards and results."""
     with django_capture_on_commit_callbacks(execute=True):
         neighbour = make_case_study(CouncilPageFactory(), "Pantry project", themes=["food-poverty"])
     [card] = related(neighbour)
     assert (card.id, card.council.is_example) == (published.pk, False)
+    assert found("q=cupboard")["Cupboard project"]["council"]["is_example"] is False
     council = published.get_parent().specific
     with django_capture_on_commit_callbacks(execute=True):
         council.is_example = True
         council.save_revision().publish()
     [card] = related(neighbour)
     assert (card.id, card.council.is_example) == (published.pk, True)
+    assert found("q=cupboard")["Cupboard project"]["council"]["is_example"] is True
 
 
 def test_moving_a_case_study_reindexes_council_and_url(
@@ -113,7 +115,11 @@ def test_moving_a_case_study_reindexes_council_and_url(
     with django_capture_on_commit_callbacks(execute=True):
         published.move(other, pos="last-child")
     result = found("council=moorlands")["Cupboard project"]
-    assert result["council"] == {"slug": "moorlands", "name": "Moorlands Council"}
+    assert result["council"] == {
+        "slug": "moorlands",
+        "name": "Moorlands Council",
+        "is_example": False,
+    }
     assert result["url"].startswith("/councils/moorlands/")
 
 

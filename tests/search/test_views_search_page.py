@@ -2,8 +2,11 @@
 suggestion and the empty page."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from casestudies.models import CouncilPage
 from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -178,8 +181,13 @@ def test_seeded_synonyms_cover_isolation_and_low_cost():
 
 
 def test_result_cards_mark_fictional_example_councils(indexed_corpus):
-    """A result from a fictional example council says so on its card; real councils do not."""
-    html = Client().get("/search/", {"q": "budget vote"}).content.decode()
+    """Example councils' results say so on their cards, from the index: no council query."""
+    client = Client()
+    client.get("/search/", {"q": "budget vote"})  # Fills the per-process copies (site, labels).
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "budget vote"}).content.decode()
+    council_table = CouncilPage._meta.db_table
+    assert not [query for query in queries.captured_queries if council_table in query["sql"]]
     card = html[html.index("Neighbourhood budget vote") :]
     card = card[: card.index("</li>")]
     assert "Exampleshire Council (fictional example)" in card
