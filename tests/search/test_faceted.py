@@ -36,85 +36,98 @@ def ids_of(corpus, *names):
 
 
 @pytest.mark.elasticsearch
-@pytest.mark.django_db
-class TestAgainstTheNode:
-    def test_selections_are_or_within_a_facet_and_and_across(self, indexed_corpus):
-        """Two approaches give either's case studies; a theme then keeps those it has too."""
-        either = "approach=volunteer-led&approach=participatory-budgeting"
-        ids, _counts, total = answered(either)
-        assert set(ids) == ids_of(indexed_corpus, "cupboard", "vote") and total == 2
-        ids, _counts, total = answered(either + "&theme=democracy-participation")
-        assert set(ids) == ids_of(indexed_corpus, "vote") and total == 1
+def test_selections_are_or_within_a_facet_and_and_across(indexed_corpus):
+    """Two approaches give either's case studies; a theme then keeps those it has too."""
+    either = "approach=volunteer-led&approach=participatory-budgeting"
+    ids, _counts, total = answered(either)
+    assert set(ids) == ids_of(indexed_corpus, "cupboard", "vote") and total == 2
+    ids, _counts, total = answered(either + "&theme=democracy-participation")
+    assert set(ids) == ids_of(indexed_corpus, "vote") and total == 1
 
-    def test_each_facet_is_counted_under_every_selection_but_its_own(self, indexed_corpus):
-        """Approach counts follow the theme chosen, theme counts the approaches, status both."""
-        _ids, counts, _total = answered(
-            "approach=volunteer-led&approach=participatory-budgeting&theme=democracy-participation"
-        )
-        assert counts["approach"] == {
-            "participatory-budgeting": 1,
-            "council-community-deal": 1,
-            "asset-based-community-development": 1,
-        }
-        assert counts["theme"] == {"food-poverty": 1, "democracy-participation": 1}
-        assert counts["status"] == {"pilot": 1}
-        assert counts["council"] == {"exampleshire": 1}
 
-    def test_without_selections_every_case_study_is_counted(self, indexed_corpus):
-        """No words and no selections: every case study is a hit and counted in each facet."""
-        ids, counts, total = answered("")
-        assert set(ids) == {page.pk for page in indexed_corpus.values()} and total == 4
-        assert sum(counts["council"].values()) == 4
-        assert counts["status"] == {Status.RUNNING: 2, Status.SCALED: 1, Status.PILOT: 1}
-
-    @pytest.mark.parametrize(
-        ("words", "expected"),
-        [
-            ("cupbord", {"cupboard"}),  # a typo in the title
-            ("villagez", {"cupboard"}),  # a typo in the summary
-            ("grants", {"vote"}),  # a tag, as written
-            ("grantz", set()),  # a typo in a tag: names match only as written
-            ("NHS", {"deal"}),  # a partner
-        ],
+@pytest.mark.elasticsearch
+def test_each_facet_is_counted_under_every_selection_but_its_own(indexed_corpus):
+    """Approach counts follow the theme chosen, theme counts the approaches, status both."""
+    _ids, counts, _total = answered(
+        "approach=volunteer-led&approach=participatory-budgeting&theme=democracy-participation"
     )
-    def test_prose_forgives_typos_and_names_do_not(self, indexed_corpus, words, expected):
-        """Title, summary and body match fuzzily; tags, partners and councils exactly."""
-        ids, _counts, total = answered(f"q={words}")
-        assert set(ids) == ids_of(indexed_corpus, *expected) and total == len(expected)
+    assert counts["approach"] == {
+        "participatory-budgeting": 1,
+        "council-community-deal": 1,
+        "asset-based-community-development": 1,
+    }
+    assert counts["theme"] == {"food-poverty": 1, "democracy-participation": 1}
+    assert counts["status"] == {"pilot": 1}
+    assert counts["council"] == {"exampleshire": 1}
 
-    def test_a_synonym_phrase_finds_what_the_words_alone_do_not(self, indexed_corpus):
-        """With a group tying "shared shelf" to "community cupboard", the cupboard is found."""
-        assert answered("q=shared+shelf")[0] == []
-        groups = [["shared shelf", "community cupboard"]]
-        assert answered("q=shared+shelf", groups)[0] == [indexed_corpus["cupboard"].pk]
 
-    def test_the_words_in_the_order_typed_rank_first(self, search_index, corpus):
-        """Of two case studies alike but for their titles' word order, the one as typed wins."""
-        vote = corpus["vote"]
-        shuffled = make_case_study(
-            vote.council,
-            "Vote: budget, neighbourhood",
-            summary=vote.summary,
-            approaches=["participatory-budgeting"],
-            themes=["democracy-participation"],
-            tags=["grants"],
-        )
-        sync_pages([page.pk for page in [*corpus.values(), shuffled]])
-        ids, _counts, _total = answered("q=neighbourhood+budget+vote&sort=relevance")
-        assert ids[:2] == [vote.pk, shuffled.pk]
+@pytest.mark.elasticsearch
+def test_without_selections_every_case_study_is_counted(indexed_corpus):
+    """No words and no selections: every case study is a hit and counted in each facet."""
+    ids, counts, total = answered("")
+    assert set(ids) == {page.pk for page in indexed_corpus.values()} and total == 4
+    assert sum(counts["council"].values()) == 4
+    assert counts["status"] == {Status.RUNNING: 2, Status.SCALED: 1, Status.PILOT: 1}
 
-    def test_a_shared_approach_counts_more_than_a_shared_theme(self, indexed_corpus):
-        """Related to an approach and a theme: the case study with the approach comes first."""
-        vote, cupboard = indexed_corpus["vote"], indexed_corpus["cupboard"]
-        search = related_search(0, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
-        assert [hit.page_id for hit in search.execute()] == [vote.pk, cupboard.pk]
-        search = related_search(vote.pk, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
-        assert [hit.page_id for hit in search.execute()] == [cupboard.pk]
 
-    def test_did_you_mean_offers_the_corrected_phrase(self, indexed_corpus):
-        """The phrase suggester corrects each misspelt word from the indexed text."""
-        answer = did_you_mean_search("comunity cupbord").execute()
-        assert answer.suggest.did_you_mean[0].options[0].text == "community cupboard"
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("cupbord", {"cupboard"}),  # a typo in the title
+        ("villagez", {"cupboard"}),  # a typo in the summary
+        ("grants", {"vote"}),  # a tag, as written
+        ("grantz", set()),  # a typo in a tag: names match only as written
+        ("NHS", {"deal"}),  # a partner
+    ],
+)
+@pytest.mark.elasticsearch
+def test_prose_forgives_typos_and_names_do_not(indexed_corpus, words, expected):
+    """Title, summary and body match fuzzily; tags, partners and councils exactly."""
+    ids, _counts, total = answered(f"q={words}")
+    assert set(ids) == ids_of(indexed_corpus, *expected) and total == len(expected)
+
+
+@pytest.mark.elasticsearch
+def test_a_synonym_phrase_finds_what_the_words_alone_do_not(indexed_corpus):
+    """With a group tying "shared shelf" to "community cupboard", the cupboard is found."""
+    assert answered("q=shared+shelf")[0] == []
+    groups = [["shared shelf", "community cupboard"]]
+    assert answered("q=shared+shelf", groups)[0] == [indexed_corpus["cupboard"].pk]
+
+
+@pytest.mark.elasticsearch
+def test_the_words_in_the_order_typed_rank_first(search_index, corpus):
+    """Of two case studies alike but for their titles' word order, the one as typed wins."""
+    vote = corpus["vote"]
+    shuffled = make_case_study(
+        vote.council,
+        "Vote: budget, neighbourhood",
+        summary=vote.summary,
+        approaches=["participatory-budgeting"],
+        themes=["democracy-participation"],
+        tags=["grants"],
+    )
+    sync_pages([page.pk for page in [*corpus.values(), shuffled]])
+    ids, _counts, _total = answered("q=neighbourhood+budget+vote&sort=relevance")
+    assert ids[:2] == [vote.pk, shuffled.pk]
+
+
+@pytest.mark.elasticsearch
+def test_a_shared_approach_counts_more_than_a_shared_theme(indexed_corpus):
+    """Related to an approach and a theme: the case study with the approach comes first."""
+    vote, cupboard = indexed_corpus["vote"], indexed_corpus["cupboard"]
+    search = related_search(0, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
+    assert [hit.page_id for hit in search.execute()] == [vote.pk, cupboard.pk]
+    search = related_search(vote.pk, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
+    assert [hit.page_id for hit in search.execute()] == [cupboard.pk]
+
+
+@pytest.mark.elasticsearch
+def test_did_you_mean_offers_the_corrected_phrase(indexed_corpus):
+    """The phrase suggester corrects each misspelt word from the indexed text."""
+    answer = did_you_mean_search("comunity cupbord").execute()
+    assert answer.suggest.did_you_mean[0].options[0].text == "community cupboard"
 
 
 def test_counts_do_not_depend_on_the_page_or_the_sort():
