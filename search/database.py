@@ -285,9 +285,9 @@ def result_from_page(page, url_for, terms):
         "url": url_for(page.url_path) or "",
         "summary": page.summary,
         "highlight": mark(page.summary, terms),
-        "council": {"slug": council.slug, "name": council.title}
+        "council": {"slug": council.slug, "name": council.title, "is_example": council.is_example}
         if council
-        else {"slug": "", "name": ""},
+        else {"slug": "", "name": "", "is_example": False},
         "approaches": [
             {"slug": term.slug, "name": term.name}
             for term in sorted(page.approaches.all(), key=lambda term: term.slug)

@@ -53,6 +53,17 @@ TERM = {
 
 SCHEMAS = {
     "Term": TERM,
+    "Council": {
+        "type": "object",
+        "required": [*TERM["required"], "is_example"],
+        "properties": {
+            **TERM["properties"],
+            "is_example": {
+                "type": "boolean",
+                "description": "A fictional council used for demonstration, not a real one.",
+            },
+        },
+    },
     "Result": {
         "type": "object",
         "required": [
@@ -80,7 +91,10 @@ SCHEMAS = {
                 "type": "string",
                 "description": "Escaped HTML snippet; the only tag is <mark>.",
             },
-            "council": {"$ref": "#/components/schemas/Term"},
+            "council": {
+                "$ref": "#/components/schemas/Council",
+                "description": "Empty slug and name when the case study has no council.",
+            },
             "approaches": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
             "themes": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
             "budget": {"type": ["integer", "null"], "description": "Whole pounds."},

@@ -38,6 +38,15 @@ class SearchResults:
         }
 
 
+def council_of(council):
+    """A result's council from its document's display copy (empty when it has none)."""
+    return {
+        "slug": council.get("slug", ""),
+        "name": council.get("name", ""),
+        "is_example": bool(council.get("is_example")),
+    }
+
+
 def result_from_source(source, highlight=""):
     display = source.get("display") or {}
     return {
@@ -46,7 +55,7 @@ def result_from_source(source, highlight=""):
         "url": source.get("url") or "",
         "summary": source.get("summary") or "",
         "highlight": highlight,
-        "council": {key: (display.get("council") or {}).get(key, "") for key in ("slug", "name")},
+        "council": council_of(display.get("council") or {}),
         "approaches": display.get("approaches") or [],
         "themes": display.get("themes") or [],
         "budget": source.get("budget"),

@@ -8,8 +8,6 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from casestudies.models import CouncilPage
-
 from . import ratelimit, service
 from .client import ping
 from .facets import FACETS
@@ -79,22 +77,12 @@ def facet_groups(results):
 
 
 def display_results(results):
-    """Results with the labels the page shows beside the slugs the API returns.
-
-    Fictional example councils are looked up here (one query for the page) so the API's
-    result shape stays as documented.
-    """
-    slugs = {result["council"]["slug"] for result in results.results} - {""}
-    examples = set(
-        CouncilPage.objects.filter(slug__in=slugs, is_example=True).values_list("slug", flat=True)
-        if slugs
-        else ()
-    )
+    """Results with the labels the page shows beside the slugs the API returns."""
     return [
         {
             **result,
             "status_label": STATUS_LABELS.get(result["status"], ""),
-            "example_council": result["council"]["slug"] in examples,
+            "example_council": result["council"]["is_example"],
         }
         for result in results.results
     ]

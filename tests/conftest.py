@@ -16,6 +16,18 @@ from django.test import override_settings
 from network_site.sites import SITES
 from search import breaker, labels
 from search.client import get_search_client, ping
+from search.index_names import alias_name
+from search.rebuild import rebuild
+from tests.factories import (
+    AdministratorFactory,
+    CaseStudyPageFactory,
+    ModeratorFactory,
+    OfficerFactory,
+    OnboardedCouncilFactory,
+)
+from tests.helpers.admin import signed_in
+from tests.helpers.pages import draft_case_study
+from tests.helpers.search import drop_indices
 from tests.helpers.tcp_proxy import TcpProxy
 
 
@@ -42,6 +54,19 @@ def drop_run_indices():
     if names:
         # The node refuses wildcard deletes, so the names are listed.
         client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+
+@pytest.fixture
+def search_index(search_node, db):
+    """An empty versioned index behind the per-run alias, removed afterwards."""
+    get_search_client.cache_clear()
+    breaker.reset()
+    drop_indices()
+    rebuild(grace_seconds=0)
+    yield alias_name()
+    get_search_client.cache_clear()
+    breaker.reset()
+    drop_indices()
 
 
 @pytest.fixture(autouse=True)
@@ -111,6 +136,70 @@ def closed_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         yield sock.getsockname()[1]
+
+
+# Two onboarded councils, each with an officer and a draft, a moderator and an administrator:
+# the members, case study admin and search review tests share them.
+@pytest.fixture
+def council_a(db):
+    return OnboardedCouncilFactory(title="Ashford Example Council")
+
+
+@pytest.fixture
+def council_b(db):
+    return OnboardedCouncilFactory(title="Brampton Example Council")
+
+
+@pytest.fixture
+def officer_a(council_a):
+    return OfficerFactory(council=council_a, username="alice")
+
+
+@pytest.fixture
+def officer_b(council_b):
+    return OfficerFactory(council=council_b, username="bob")
+
+
+@pytest.fixture
+def moderator(db):
+    return ModeratorFactory(username="moira")
+
+
+@pytest.fixture
+def administrator(db):
+    return AdministratorFactory(username="adam")
+
+
+@pytest.fixture
+def draft_a(council_a, officer_a):
+    return draft_case_study(council_a, officer_a, "Alpha community fridge")
+
+
+@pytest.fixture
+def draft_b(council_b, officer_b):
+    return draft_case_study(council_b, officer_b, "Bravo tenants panel")
+
+
+@pytest.fixture
+def live_b(council_b, officer_b):
+    page = CaseStudyPageFactory(parent=council_b, title="Bravo repair cafe", owner=officer_b)
+    page.save_revision(user=officer_b).publish()
+    return page
+
+
+@pytest.fixture
+def client_a(officer_a):
+    return signed_in(officer_a)
+
+
+@pytest.fixture
+def client_moderator(moderator):
+    return signed_in(moderator)
+
+
+@pytest.fixture
+def client_administrator(administrator):
+    return signed_in(administrator)
 
 
 # The server's version, read once the test database exists (the header is printed before).

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.imports import imported_modules, write_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("casestudies", "search", "members", "operations", "network_site", "demo")
 # (importing app, imported app): imports that point up the layers.
@@ -17,23 +19,6 @@ UPWARD = {
 }
 # Modules that wire the whole project together and may name any app.
 WIRING = ("network_site/settings/",)
-
-
-def module_name(path, root):
-    parts = list(path.relative_to(root).with_suffix("").parts)
-    return parts[:-1] if parts[-1] == "__init__" else parts, parts[-1] == "__init__"
-
-
-def imported_modules(node, path, root):
-    """The absolute module names one import statement names (relative ones resolved)."""
-    if isinstance(node, ast.Import):
-        return [alias.name for alias in node.names]
-    if node.level == 0:
-        return [node.module]
-    parts, is_package = module_name(path, root)
-    base = parts if is_package else parts[:-1]
-    base = base[: len(base) - (node.level - 1)]
-    return [".".join([*base, *([node.module] if node.module else [])])]
 
 
 def app_imports(root, apps=APPS):
@@ -98,7 +83,7 @@ def test_no_import_circle_between_apps():
 @pytest.fixture
 def planted(tmp_path):
     """A small tree with an upward import inside a function and a circle through a third app."""
-    for name, text in {
+    files = {
         "casestudies/__init__.py": "",
         "casestudies/models.py": "def f():\n    from search.service import related\n",
         "search/__init__.py": "from casestudies import models\n",
@@ -108,10 +93,8 @@ def planted(tmp_path):
         "network_site/sites.py": "from members import views\n",
         "network_site/settings/base.py": "import demo.apps\n",
         "demo/__init__.py": "",
-    }.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    return tmp_path
+    }
+    return write_tree(tmp_path, files)
 
 
 def test_checks_find_planted_upward_imports_and_circles(planted):

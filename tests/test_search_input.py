@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import AdministratorFactory, CaseStudyPageFactory
-from tests.members.conftest import signed_in
+from tests.helpers.admin import signed_in
 
 pytestmark = pytest.mark.django_db
 ODD = ['"', "\x00", 'fridge"', " ", "\x00fridge\u200b"]

@@ -13,8 +13,8 @@ from casestudies.models import (
     Theme,
 )
 from search.rebuild import rebuild
-from tests.benchmarks.conftest import make_case_study
 from tests.factories import CouncilPageFactory
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

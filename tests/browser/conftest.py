@@ -11,11 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
-from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test import override_settings
@@ -27,8 +23,9 @@ from wagtail.models import Site
 from casestudies.models import HomePage
 from search import breaker
 from search.client import get_search_client
-from search.index_names import alias_name
 from search.rebuild import rebuild
+from tests.helpers.database import restore_database
+from tests.helpers.search import drop_indices
 
 from . import corpus
 from .helpers import DESKTOP, TIMEOUT_MS
@@ -169,31 +166,6 @@ def site(live_site, test_database, search_node, django_db_blocker):
             overrides.disable()
             get_search_client.cache_clear()
             breaker.reset()
-
-
-def restore_database(serialized):
-    """Empty the database, then load ``serialized`` (from serialize_db_to_string) into it."""
-    # Sequences keep counting (as in Django's own test teardown): restarted, PostgreSQL would
-    # hand the restored rows' ids out again.
-    call_command(
-        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
-    )
-    connection.creation.deserialize_db_from_string(serialized)
-    # Rows came back under their old ids: what was cached by id may now be wrong. The cache is
-    # filled again at once: a later flush and deserialize (a serialized_rollback test) must find
-    # every content type there, or building a workflow task would create its row first and the
-    # restored row would then collide with it.
-    ContentType.objects.clear_cache()
-    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
-    caches["default"].clear()
-
-
-def drop_indices():
-    """Delete this module's indices by name (the node refuses wildcard deletes)."""
-    client = get_search_client()
-    names = list(client.indices.get(index=f"{alias_name()}-*", allow_no_indices=True))
-    if names:
-        client.indices.delete(index=",".join(names), ignore_unavailable=True)
 
 
 def new_page(browser, base_url, **options):

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
-from .conftest import restore_database
+from tests.helpers.database import restore_database
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -17,7 +17,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
-from tests.members.conftest import edit_form_data
+from tests.helpers.admin import edit_form_data
 
 pytestmark = pytest.mark.django_db
 

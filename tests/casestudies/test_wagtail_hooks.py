@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyAttachment
 from tests.factories import CaseStudyPageFactory, CouncilDocumentFactory
-from tests.members.conftest import signed_in
+from tests.helpers.admin import signed_in
 
 pytestmark = pytest.mark.django_db
 

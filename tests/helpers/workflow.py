@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.members.conftest import edit_form_data
+from tests.helpers.admin import edit_form_data
 
 
 def submit(client, page, user, **changes):

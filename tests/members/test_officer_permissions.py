@@ -8,8 +8,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page
 
 from tests.factories import CaseStudyPageFactory
+from tests.helpers.admin import edit_form_data
 from tests.helpers.permissions import assert_denied
-from tests.members.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 

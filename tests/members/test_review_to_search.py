@@ -15,7 +15,6 @@ from search.models import PendingSync, RejectedDocument
 from search.params import SearchParams
 from tests.factories import CaseStudyPageFactory
 from tests.helpers.workflow import act, submit
-from tests.search.conftest import search_index  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -27,7 +26,7 @@ def found_titles(words):
 
 
 def test_approval_puts_case_study_in_search_results(
-    search_index,  # noqa: F811
+    search_index,
     client_a,
     client_moderator,
     officer_a,
@@ -66,7 +65,7 @@ def published(council, title, owner, capture):
 
 @override_settings(SEARCH_OLD_INDEX_GRACE=0)
 def test_control_characters_in_an_approved_case_study_never_block_the_index(
-    search_index,  # noqa: F811
+    search_index,
     client_moderator,
     client_administrator,
     officer_a,
@@ -128,7 +127,7 @@ def widen_start_year():
 
 @override_settings(SEARCH_OLD_INDEX_GRACE=0)
 def test_a_document_the_node_refuses_is_recorded_skipped_and_cleared_once_it_indexes(
-    search_index,  # noqa: F811
+    search_index,
     client_moderator,
     officer_a,
     officer_b,

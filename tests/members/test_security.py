@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 
 from members.ownership import hand_over_ownership
 from tests.factories import CaseStudyPageFactory, UserFactory
-from tests.members.conftest import signed_in
+from tests.helpers.admin import signed_in
 
 pytestmark = pytest.mark.django_db
 

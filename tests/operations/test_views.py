@@ -15,6 +15,7 @@ from tests.factories import (
     OfficerFactory,
     OnboardedCouncilFactory,
 )
+from tests.helpers.admin import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +24,15 @@ SEND_EMAIL = "operations.mail.send_email"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def signed_in(client, user):
-    client.force_login(user)
-    return client
+@pytest.fixture
+def moderator_client(db):
+    return signed_in(ModeratorFactory(username="moira"))
 
 
 @pytest.fixture
-def moderator_client(client):
-    return signed_in(client, ModeratorFactory(username="moira"))
-
-
-@pytest.fixture
-def officer_client(client):
+def officer_client(db):
     council = OnboardedCouncilFactory(title="Ashford Example Council")
-    return signed_in(client, OfficerFactory(council=council, username="alice"))
+    return signed_in(OfficerFactory(council=council, username="alice"))
 
 
 @pytest.fixture
@@ -68,10 +64,10 @@ def test_moderator_sees_a_failed_email_after_its_last_try(moderator_client, fail
     assert "secret-token" not in content
 
 
-def test_administrators_see_the_report(client):
+def test_administrators_see_the_report():
     """Network administrators have the report, with its entry in the Reports menu."""
     FailedTaskResultFactory()
-    signed_in(client, AdministratorFactory(username="adam"))
+    client = signed_in(AdministratorFactory(username="adam"))
 
     response = client.get(reverse(REPORT))
 

@@ -1,42 +1,17 @@
-"""Fixtures for search tests: a fresh index per test on the real node, and a known corpus."""
+"""Fixtures for search tests: the node taken away, and known corpora (search_index is shared)."""
 
 import random
 
 import pytest
-from django.test import Client, override_settings
-from django.urls import reverse
-from wagtail.rich_text import RichText
+from django.test import override_settings
 
-from casestudies.models import Approach, CaseStudyPartner, Theme
+from casestudies.models import Approach, Theme
 from casestudies.vocabulary import CouncilType, Region, Status
 from search import breaker
 from search.client import get_search_client
-from search.index_names import alias_name
-from search.rebuild import rebuild
 from search.sync import sync_pages
-from tests.factories import CaseStudyPageFactory, CouncilPageFactory
-from tests.members.conftest import edit_form_data, signed_in
-
-
-def drop_indices():
-    """Delete this run's indices by name (the node refuses wildcard deletes)."""
-    client = get_search_client()
-    names = list(client.indices.get(index=f"{alias_name()}-*", allow_no_indices=True))
-    if names:
-        client.indices.delete(index=",".join(names), ignore_unavailable=True)
-
-
-@pytest.fixture
-def search_index(search_node, db):
-    """An empty versioned index behind the per-run alias, removed afterwards."""
-    get_search_client.cache_clear()
-    breaker.reset()
-    drop_indices()
-    rebuild(grace_seconds=0)
-    yield alias_name()
-    get_search_client.cache_clear()
-    breaker.reset()
-    drop_indices()
+from tests.factories import CouncilPageFactory
+from tests.helpers.pages import make_case_study
 
 
 @pytest.fixture
@@ -48,42 +23,6 @@ def node_down(closed_port):
         yield
     get_search_client.cache_clear()
     breaker.reset()
-
-
-def found(query_string=""):
-    """The public search API's results by title; fails unless the node answered."""
-    data = Client().get(f"/api/search/?{query_string}").json()
-    assert data["backend"] == "elasticsearch"
-    return {result["title"]: result for result in data["results"]}
-
-
-def publish_in_admin(user, page):
-    """Post ``page``'s edit form with the publish action as ``user``; the admin's response."""
-    return signed_in(user).post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        edit_form_data(page, user, **{"action-publish": "Publish"}),
-    )
-
-
-def make_case_study(
-    council, title, *, approaches=(), themes=(), partners=(), tags=(), body="", **fields
-):
-    """A live case study under ``council`` with vocabulary given by slug."""
-    page = CaseStudyPageFactory(
-        parent=council,
-        title=title,
-        approaches=list(Approach.objects.filter(slug__in=approaches)) or None,
-        themes=list(Theme.objects.filter(slug__in=themes)) or None,
-        **fields,
-    )
-    for name in partners:
-        CaseStudyPartner.objects.create(page=page, name=name)
-    if tags:
-        page.tags.add(*tags)
-    if body:
-        page.body = [("paragraph", RichText(f"<p>{body}</p>"))]
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

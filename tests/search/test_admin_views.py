@@ -1,7 +1,6 @@
 """The "Rejected search documents" report: network staff see what the index refused."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -12,16 +11,11 @@ from tests.factories import (
     OnboardedCouncilFactory,
     RejectedDocumentFactory,
 )
+from tests.helpers.admin import signed_in
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "search_admin:rejected_documents"
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_moderators_see_each_rejected_page_with_its_reason_and_time():

@@ -58,7 +58,19 @@ def test_search_answers_search_results_of_one_shape(backend, indexed_corpus):
     }
     for result in results.results:
         assert set(result) == RESULT_FIELDS
-        assert set(result["council"]) == {"slug", "name"}
+        assert set(result["council"]) == set(SCHEMAS["Council"]["required"])
+
+
+def test_both_backends_give_each_result_the_same_council(indexed_corpus):
+    """Each result's council, the fictional example flag included, is the same from either."""
+    councils = [
+        {result["id"]: result["council"] for result in run(backend(), "page_size=50").results}
+        for backend in (ElasticsearchBackend, DatabaseBackend)
+    ]
+    assert councils[0] == councils[1]
+    examples = {page_id for page_id, council in councils[0].items() if council["is_example"]}
+    assert examples == {indexed_corpus["vote"].pk}
+    assert councils[0][indexed_corpus["vote"].pk]["name"] == "Exampleshire Council"
 
 
 def test_results_carry_the_pages_publication_dates(backend, indexed_corpus):

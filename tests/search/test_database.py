@@ -19,7 +19,7 @@ from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql
 from tests.helpers.facets import query_string, random_filters
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -64,7 +64,11 @@ def test_database_results_have_the_same_shape_and_order(indexed_corpus, node_dow
     assert [result["budget"] for result in data["results"]] == [25_000, None, None, None]
     newest = Client().get("/api/search/").json()["results"]
     assert newest[0]["title"] == "Neighbourhood budget vote"
-    assert newest[0]["council"] == {"slug": "exampleshire", "name": "Exampleshire Council"}
+    assert newest[0]["council"] == {
+        "slug": "exampleshire",
+        "name": "Exampleshire Council",
+        "is_example": True,
+    }
 
 
 def test_database_paginates_in_the_database(

@@ -1,5 +1,10 @@
-"""The shape of the Elasticsearch request, checked with ``to_dict()`` (no cluster needed)."""
+"""The Elasticsearch requests faceted.py builds, sent to the real node over a known corpus."""
 
+import pytest
+from django.http import QueryDict
+
+from casestudies.vocabulary import Status
+from search.backends.elasticsearch import run_searches
 from search.faceted import (
     TOTAL_AGG,
     did_you_mean_search,
@@ -7,57 +12,150 @@ from search.faceted import (
     facet_counts,
     related_search,
     request_bodies,
-    text_query,
     total_hits,
 )
 from search.facets import FACETS
 from search.params import SearchParams
+from search.sync import sync_pages
+from tests.helpers.pages import make_case_study
 
 
-def hits_body(query="", filters=None, sort="relevance", synonym_groups=()):
-    params = SearchParams(query=query, filters=filters or {}, sort=sort)
-    return request_bodies(params, synonym_groups)[0]
+def params(query_string):
+    return SearchParams.from_querydict(QueryDict(query_string))
 
 
-def counts_body(query="", filters=None):
-    return request_bodies(SearchParams(query=query, filters=filters or {}))[1]
+def answered(query_string, synonym_groups=()):
+    """The ids of the hits and the facet counts the node gives the two built bodies."""
+    (hits, counts), _took = run_searches(*request_bodies(params(query_string), synonym_groups))
+    ids = [hit["_source"]["page_id"] for hit in hits["hits"]["hits"]]
+    return ids, facet_counts(counts["aggregations"]), total_hits(counts)
 
 
-def test_text_query_is_fuzzy_in_prose_exact_in_names_with_phrase_boost_and_synonyms():
-    """Words match the prose fuzzily and the names exactly; synonyms are OR'd phrases."""
-    query = text_query("PB", ["participatory budgeting"])["bool"]
-    fuzzy, exact, synonym = query["must"][0]["bool"]["should"]
-    assert fuzzy["multi_match"]["fuzziness"] == "AUTO:4,12"
-    assert set(fuzzy["multi_match"]["fields"]) == {"title^3", "summary^2", "body"}
-    assert "fuzziness" not in exact["multi_match"]
-    assert set(exact["multi_match"]["fields"]) == {
-        "council_name",
-        "partners",
-        "approach_names",
-        "theme_names",
-        "tags",
+def ids_of(corpus, *names):
+    return {corpus[name].pk for name in names}
+
+
+@pytest.mark.elasticsearch
+def test_selections_are_or_within_a_facet_and_and_across(indexed_corpus):
+    """Two approaches give either's case studies; a theme then keeps those it has too."""
+    either = "approach=volunteer-led&approach=participatory-budgeting"
+    ids, _counts, total = answered(either)
+    assert set(ids) == ids_of(indexed_corpus, "cupboard", "vote") and total == 2
+    ids, _counts, total = answered(either + "&theme=democracy-participation")
+    assert set(ids) == ids_of(indexed_corpus, "vote") and total == 1
+
+
+@pytest.mark.elasticsearch
+def test_each_facet_is_counted_under_every_selection_but_its_own(indexed_corpus):
+    """Approach counts follow the theme chosen, theme counts the approaches, status both."""
+    _ids, counts, _total = answered(
+        "approach=volunteer-led&approach=participatory-budgeting&theme=democracy-participation"
+    )
+    assert counts["approach"] == {
+        "participatory-budgeting": 1,
+        "council-community-deal": 1,
+        "asset-based-community-development": 1,
     }
-    assert synonym["multi_match"] == {
-        **synonym["multi_match"],
-        "query": "participatory budgeting",
-        "type": "phrase",
-    }
-    assert query["should"][0]["multi_match"]["type"] == "phrase"
-    assert query["should"][0]["multi_match"]["boost"] > 1
+    assert counts["theme"] == {"food-poverty": 1, "democracy-participation": 1}
+    assert counts["status"] == {"pilot": 1}
+    assert counts["council"] == {"exampleshire": 1}
 
 
-def test_request_bodies_split_hits_from_cacheable_counts():
-    """Hits filter in the query and skip the total; counts ask for no hits and count selections."""
-    params = SearchParams(query="cupboard", filters={"theme": ("food",)}, page=2)
-    hits, counts = request_bodies(params)
-    assert "aggs" not in hits and "post_filter" not in hits
-    assert hits["track_total_hits"] is False
-    assert hits["from"] == 20 and hits["size"] == 20
-    assert hits["query"]["bool"]["filter"] == [{"terms": {"theme": ["food"]}}]
-    assert counts["size"] == 0 and counts["track_total_hits"] is True
-    assert counts["query"] == hits["query"]["bool"]["must"][0]
-    assert counts["aggs"][TOTAL_AGG] == {"filter": {"terms": {"theme": ["food"]}}}
-    assert "from" not in counts and "sort" not in counts and "highlight" not in counts
+@pytest.mark.elasticsearch
+def test_without_selections_every_case_study_is_counted(indexed_corpus):
+    """No words and no selections: every case study is a hit and counted in each facet."""
+    ids, counts, total = answered("")
+    assert set(ids) == {page.pk for page in indexed_corpus.values()} and total == 4
+    assert sum(counts["council"].values()) == 4
+    assert counts["status"] == {Status.RUNNING: 2, Status.SCALED: 1, Status.PILOT: 1}
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("cupbord", {"cupboard"}),  # a typo in the title
+        ("villagez", {"cupboard"}),  # a typo in the summary
+        ("grants", {"vote"}),  # a tag, as written
+        ("grantz", set()),  # a typo in a tag: names match only as written
+        ("NHS", {"deal"}),  # a partner
+    ],
+)
+@pytest.mark.elasticsearch
+def test_prose_forgives_typos_and_names_do_not(indexed_corpus, words, expected):
+    """Title, summary and body match fuzzily; tags, partners and councils exactly."""
+    ids, _counts, total = answered(f"q={words}")
+    assert set(ids) == ids_of(indexed_corpus, *expected) and total == len(expected)
+
+
+@pytest.mark.elasticsearch
+def test_a_synonym_phrase_finds_what_the_words_alone_do_not(indexed_corpus):
+    """With a group tying "shared shelf" to "community cupboard", the cupboard is found."""
+    assert answered("q=shared+shelf")[0] == []
+    groups = [["shared shelf", "community cupboard"]]
+    assert answered("q=shared+shelf", groups)[0] == [indexed_corpus["cupboard"].pk]
+
+
+@pytest.mark.elasticsearch
+def test_the_words_in_the_order_typed_rank_first(search_index, corpus):
+    """Of two case studies alike but for their titles' word order, the one as typed wins."""
+    vote = corpus["vote"]
+    shuffled = make_case_study(
+        vote.council,
+        "Vote: budget, neighbourhood",
+        summary=vote.summary,
+        approaches=["participatory-budgeting"],
+        themes=["democracy-participation"],
+        tags=["grants"],
+    )
+    sync_pages([page.pk for page in [*corpus.values(), shuffled]])
+    ids, _counts, _total = answered("q=neighbourhood+budget+vote&sort=relevance")
+    assert ids[:2] == [vote.pk, shuffled.pk]
+
+
+@pytest.mark.elasticsearch
+def test_a_shared_approach_counts_more_than_a_shared_theme(indexed_corpus):
+    """Related to an approach and a theme: the case study with the approach comes first."""
+    vote, cupboard = indexed_corpus["vote"], indexed_corpus["cupboard"]
+    search = related_search(0, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
+    assert [hit.page_id for hit in search.execute()] == [vote.pk, cupboard.pk]
+    search = related_search(vote.pk, "zzz", ["participatory-budgeting"], ["food-poverty"], 4)
+    assert [hit.page_id for hit in search.execute()] == [cupboard.pk]
+
+
+@pytest.mark.elasticsearch
+def test_did_you_mean_offers_the_corrected_phrase(indexed_corpus):
+    """The phrase suggester corrects each misspelt word from the indexed text."""
+    answer = did_you_mean_search("comunity cupbord").execute()
+    assert answer.suggest.did_you_mean[0].options[0].text == "community cupboard"
+
+
+def test_counts_do_not_depend_on_the_page_or_the_sort():
+    """The counts body is the same whatever the page and sort, so the node's cache serves it."""
+    first = request_bodies(params("q=food&theme=housing"))[1]
+    later = request_bodies(params("q=food&theme=housing&page=3&sort=budget_desc"))[1]
+    assert later == first
+    assert first["size"] == 0
+
+
+def test_the_page_of_hits_asks_for_no_counts():
+    """The hits body has no aggregations and skips the exact total (the counts body has both)."""
+    hits, counts = request_bodies(params("q=food&theme=housing"))
+    assert "aggs" not in hits and hits["track_total_hits"] is False
+    assert counts["track_total_hits"] is True
+
+
+def test_a_facet_no_other_selection_narrows_is_counted_without_a_filter():
+    """A filter wrapper costs the node several times its aggregation, so it is left out."""
+    aggregations = request_bodies(params("approach=volunteer-led"))[1]["aggs"]
+    assert "approach" in aggregations
+    assert all(f"_filter_{name}" in aggregations for name in FACETS if name != "approach")
+
+
+def test_every_facet_asks_for_more_buckets_than_it_has_values():
+    """Each facet's bucket count is far above its vocabulary, councils above any network."""
+    assert all(facet.size >= 100 for facet in FACETS.values())
+    assert FACETS["council"].size >= 5000
 
 
 def test_the_total_comes_from_the_counts_answer():
@@ -65,50 +163,6 @@ def test_the_total_comes_from_the_counts_answer():
     assert total_hits({"hits": {"total": {"value": 7}}}) == 7
     answer = {"hits": {"total": {"value": 7}}, "aggregations": {TOTAL_AGG: {"doc_count": 3}}}
     assert total_hits(answer) == 3
-
-
-def test_empty_query_matches_everything_and_sorts_newest_first():
-    """Without words there is no query clause (match_all) and the default sort is newest."""
-    params = SearchParams.from_querydict(_querydict({}))
-    body, counts = request_bodies(params)
-    assert "query" not in body and "query" not in counts
-    assert body["sort"][0] == {"first_published_at": {"order": "desc"}}
-    assert body["from"] == 0 and body["size"] == 20
-
-
-def test_facet_filters_narrow_hits_and_each_aggregation_ignores_its_own():
-    """Selections filter the hits; each facet's counts skip its own selection."""
-    filters = {"approach": ["volunteer-led", "co-production"], "theme": ["housing"]}
-    hits_filter = hits_body(filters=filters)["query"]["bool"]["filter"]
-    assert {"terms": {"approach": ["volunteer-led", "co-production"]}} in hits_filter
-    assert {"terms": {"theme": ["housing"]}} in hits_filter
-    aggs = counts_body(filters=filters)["aggs"]
-    assert aggs["_filter_approach"]["filter"] == {
-        "bool": {"filter": [{"terms": {"theme": ["housing"]}}]}
-    }
-    assert aggs["_filter_theme"]["filter"] == {
-        "bool": {"filter": [{"terms": {"approach": ["volunteer-led", "co-production"]}}]}
-    }
-    assert len(aggs["_filter_budget"]["filter"]["bool"]["filter"]) == 2
-    assert aggs[TOTAL_AGG]["filter"]["bool"]["filter"] == hits_filter
-
-
-def test_facets_without_other_selections_are_counted_without_a_filter_wrapper():
-    """A facet with no other facet selected is a top-level terms aggregation."""
-    assert set(counts_body()["aggs"]) == set(FACETS)
-    aggs = counts_body(filters={"approach": ["volunteer-led"]})["aggs"]
-    assert "approach" in aggs and "_filter_approach" not in aggs
-    assert {f"_filter_{name}" for name in FACETS if name != "approach"} <= set(aggs)
-
-
-def test_every_facet_asks_for_enough_buckets():
-    """Each facet aggregates on its keyword field with a size far above its vocabulary."""
-    aggs = counts_body()["aggs"]
-    for name, facet in FACETS.items():
-        terms = aggs[name]["terms"]
-        assert terms["field"] == facet.index_field
-        assert terms["size"] >= 100
-    assert FACETS["council"].size >= 5000
 
 
 def test_facet_counts_are_read_wherever_each_facet_was_counted():
@@ -122,65 +176,8 @@ def test_facet_counts_are_read_wherever_each_facet_was_counted():
     assert counts["approach"] == {}
 
 
-def test_budget_sorts_put_unknown_budgets_last():
-    """budget_asc and budget_desc sort on the integer budget with missing values last."""
-    for sort, order in (("budget_asc", "asc"), ("budget_desc", "desc")):
-        first = hits_body(sort=sort)["sort"][0]
-        assert first == {"budget": {"order": order, "missing": "_last"}}
-
-
-def test_highlight_escapes_text_and_only_adds_mark():
-    """Highlights use the html encoder with <mark> tags, so only <mark> reaches the page."""
-    highlight = hits_body("cupboard")["highlight"]
-    assert highlight["encoder"] == "html"
-    assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
-    assert set(highlight["fields"]) == {"summary", "body"}
-    assert highlight["highlight_query"]["bool"]["should"][0]["multi_match"]["fields"] == [
-        "summary",
-        "body",
-    ]
-
-
-def test_did_you_mean_uses_the_phrase_suggester_on_the_shingle_field():
-    """The suggestion request asks the phrase suggester on the shingle field, nothing else."""
-    body = did_you_mean_search("comunity cupbord").to_dict()
-    assert body["size"] == 0
-    assert body["suggest"]["did_you_mean"]["text"] == "comunity cupbord"
-    assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "spell"
-
-
 def test_repeated_words_are_dropped_and_long_queries_capped():
     """A pasted paragraph costs at most twelve distinct words of fuzzy matching."""
-    query = text_query("cupboard " * 50)["bool"]["must"][0]["bool"]["should"][0]
-    assert query["multi_match"]["query"] == "cupboard"
+    assert distinct_words("cupboard " * 50) == "cupboard"
     many = " ".join(f"word{number}" for number in range(30))
-    assert len(distinct_words(many).split()) == 12
-
-
-def test_pagination_happens_in_elasticsearch():
-    """Page 3 of 10 is from=20, size=10: only that page is fetched."""
-    params = SearchParams.from_querydict(_querydict({"page": "3", "page_size": "10"}))
-    body = request_bodies(params)[0]
-    assert (body["from"], body["size"]) == (20, 10)
-
-
-def test_related_search_scores_shared_vocabulary_and_title_words():
-    """Related case studies share an approach (counted double), a theme or title words."""
-    search = related_search(7, "Leek Community Cupboard", ["volunteer-led"], ["food-poverty"], 4)
-    query = search.to_dict()["query"]["bool"]
-    assert query["should"] == [
-        {"terms": {"approach": ["volunteer-led"], "boost": 2}},
-        {"terms": {"theme": ["food-poverty"]}},
-        {"match": {"title": "Leek Community Cupboard"}},
-    ]
-    assert query["minimum_should_match"] == 1
-    assert query["must_not"] == [{"ids": {"values": ["7"]}}]
-
-
-def _querydict(data):
-    from django.http import QueryDict
-
-    querydict = QueryDict(mutable=True)
-    for key, value in data.items():
-        querydict[key] = value
-    return querydict
+    assert distinct_words(many).split() == [f"word{number}" for number in range(12)]

@@ -8,7 +8,7 @@ from casestudies.models import MONTH_CHOICES
 from search.facets import FACETS, FIXED, Choices, Facet
 from search.sync import sync_pages
 from tests.factories import CouncilPageFactory
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

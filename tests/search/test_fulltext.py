@@ -11,7 +11,7 @@ from casestudies.models import CaseStudyPage
 from search.models import SearchText
 from tests.factories import CouncilPageFactory
 from tests.helpers.database import on_postgresql, on_sqlite
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = pytest.mark.django_db
 

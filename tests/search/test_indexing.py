@@ -19,7 +19,8 @@ from search.rebuild import drain_queue, rebuild, rebuild_loaded
 from search.sync import iter_sources, sync_pages
 from search.tasks import drain_outbox
 from tests.factories import CouncilPageFactory
-from tests.search.conftest import found, make_case_study
+from tests.helpers.pages import make_case_study
+from tests.helpers.search import found
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

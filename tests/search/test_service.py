@@ -114,7 +114,11 @@ def test_results_carry_key_facts_from_the_index(indexed_corpus):
     page = indexed_corpus["vote"]
     assert result["id"] == page.id
     assert result["url"] == page.url
-    assert result["council"] == {"slug": "exampleshire", "name": "Exampleshire Council"}
+    assert result["council"] == {
+        "slug": "exampleshire",
+        "name": "Exampleshire Council",
+        "is_example": True,
+    }
     assert result["approaches"] == [
         {"slug": "participatory-budgeting", "name": "Participatory budgeting"}
     ]

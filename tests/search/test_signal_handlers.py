@@ -11,8 +11,9 @@ from search.models import PendingSync
 from search.service import related
 from search.tasks import drain_outbox
 from tests.factories import CouncilPageFactory, ModeratorFactory, OnboardedCouncilFactory
-from tests.members.conftest import draft_case_study
-from tests.search.conftest import found, make_case_study, publish_in_admin
+from tests.helpers.admin import publish_in_admin
+from tests.helpers.pages import draft_case_study, make_case_study
+from tests.helpers.search import found
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -91,17 +92,19 @@ def test_renaming_a_council_reindexes_its_case_studies(
 def test_flagging_a_council_as_a_fictional_example_reindexes_its_case_studies(
     published, django_capture_on_commit_callbacks
 ):
-    """A council newly marked as a fictional example shows as one on its case studies' cards."""
+    """A council newly marked as a fictional example shows as one on its cards and results."""
     with django_capture_on_commit_callbacks(execute=True):
         neighbour = make_case_study(CouncilPageFactory(), "Pantry project", themes=["food-poverty"])
     [card] = related(neighbour)
     assert (card.id, card.council.is_example) == (published.pk, False)
+    assert found("q=cupboard")["Cupboard project"]["council"]["is_example"] is False
     council = published.get_parent().specific
     with django_capture_on_commit_callbacks(execute=True):
         council.is_example = True
         council.save_revision().publish()
     [card] = related(neighbour)
     assert (card.id, card.council.is_example) == (published.pk, True)
+    assert found("q=cupboard")["Cupboard project"]["council"]["is_example"] is True
 
 
 def test_moving_a_case_study_reindexes_council_and_url(
@@ -112,7 +115,11 @@ def test_moving_a_case_study_reindexes_council_and_url(
     with django_capture_on_commit_callbacks(execute=True):
         published.move(other, pos="last-child")
     result = found("council=moorlands")["Cupboard project"]
-    assert result["council"] == {"slug": "moorlands", "name": "Moorlands Council"}
+    assert result["council"] == {
+        "slug": "moorlands",
+        "name": "Moorlands Council",
+        "is_example": False,
+    }
     assert result["url"].startswith("/councils/moorlands/")
 
 

@@ -22,8 +22,9 @@ from search import breaker
 from search.models import PendingSync
 from search.tasks import drain_outbox, retry_delay
 from tests.factories import CouncilPageFactory, ModeratorFactory, OnboardedCouncilFactory
-from tests.members.conftest import draft_case_study
-from tests.search.conftest import found, make_case_study, publish_in_admin
+from tests.helpers.admin import publish_in_admin
+from tests.helpers.pages import draft_case_study, make_case_study
+from tests.helpers.search import found
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.facets import FACETS
-from tests.search.conftest import make_case_study
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 PARAMETER_NAMES = ["q", *FACETS, "sort", "page", "page_size"]

@@ -4,9 +4,12 @@ suggestion and the empty page."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from tests.search.conftest import make_case_study
+from casestudies.models import CouncilPage
+from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -163,7 +166,7 @@ def test_a_suggestion_ending_in_a_stop_word_is_hidden(suggestion, shown):
 )
 def test_everyday_words_find_case_studies_through_seeded_synonyms(indexed_corpus, words, title):
     """Words that found nothing before (foodbank, rural, parish) reach their case study."""
-    from tests.search.conftest import found
+    from tests.helpers.search import found
 
     assert title in found(f"q={words}")
 
@@ -180,8 +183,13 @@ def test_seeded_synonyms_cover_isolation_and_low_cost():
 
 
 def test_result_cards_mark_fictional_example_councils(indexed_corpus):
-    """A result from a fictional example council says so on its card; real councils do not."""
-    html = Client().get("/search/", {"q": "budget vote"}).content.decode()
+    """Example councils' results say so on their cards, from the index: no council query."""
+    client = Client()
+    client.get("/search/", {"q": "budget vote"})  # Fills the per-process copies (site, labels).
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "budget vote"}).content.decode()
+    council_table = CouncilPage._meta.db_table
+    assert not [query for query in queries.captured_queries if council_table in query["sql"]]
     card = html[html.index("Neighbourhood budget vote") :]
     card = card[: card.index("</li>")]
     assert "Exampleshire Council (fictional example)" in card
