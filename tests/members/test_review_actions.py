@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from tests.helpers.admin import edit_form_data
 from tests.helpers.workflow import submit
-from tests.members.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
