@@ -61,7 +61,9 @@ def fmt(value, unit=""):
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        text = f"{value:,.1f}" if abs(value) < 1000 else f"{value:,.0f}"
+        # Ratios far below one (PostgreSQL against SQLite) would all round to 0.0.
+        decimals = 2 if 0 < abs(value) < 0.1 else 1
+        text = f"{value:,.{decimals}f}" if abs(value) < 1000 else f"{value:,.0f}"
     elif isinstance(value, int):
         text = f"{value:,}"
     else:

@@ -7,6 +7,7 @@ import pytest
 from benchmarks.report import (
     NOTES_MARKER,
     evaluate_targets,
+    fmt,
     latest_runs,
     percentile,
     render_markdown,
@@ -47,6 +48,13 @@ def test_percentile_interpolates_between_ranks():
     assert percentile([4, 1, 3, 2], 0) == 1
     assert percentile([4, 1, 3, 2], 100) == 4
     assert percentile([], 95) is None
+
+
+def test_small_ratios_keep_two_decimals_and_large_figures_none():
+    """A ratio far below one stays readable; thousands lose their decimals."""
+    assert fmt(0.023, "x") == "0.02x"
+    assert fmt(0.4, "x") == "0.4x"
+    assert fmt(12_477.0, "ms") == "12,477 ms"
 
 
 def test_summarise_reports_throughput_from_the_wall_time():
