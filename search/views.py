@@ -61,18 +61,18 @@ def page_links(params, pages):
 
 
 def facet_groups(results):
+    """Each facet's options in its own order (ticking never moves one), the first few shown and
+    the rest tucked in a <details>, open when it holds a selection."""
     groups = []
     for name, options in results.facets.items():
-        selected = [option for option in options if option["selected"]]
-        rest = [option for option in options if not option["selected"]]
-        visible = rest[: max(FACET_VISIBLE - len(selected), 0)]
+        more = options[FACET_VISIBLE:]
         groups.append(
             {
                 "name": name,
                 "legend": FACETS[name].legend,
-                "top": selected + visible,
-                "more": rest[len(visible) :],
-                "has_selection": bool(selected),
+                "top": options[:FACET_VISIBLE],
+                "more": more,
+                "has_selection": any(option["selected"] for option in more),
             }
         )
     return groups

@@ -7,8 +7,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.rich_text import RichText
 
-from casestudies.models import Approach, CaseStudyPartner, Theme
-from casestudies.vocabulary import CouncilType, Region, Status
+from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPartner, Theme
+from casestudies.vocabulary import CouncilType, EvidenceLevel, Region, Status
 from search import breaker
 from search.client import get_search_client
 from search.index_names import alias_name
@@ -66,9 +66,19 @@ def publish_in_admin(user, page):
 
 
 def make_case_study(
-    council, title, *, approaches=(), themes=(), partners=(), tags=(), body="", **fields
+    council,
+    title,
+    *,
+    approaches=(),
+    themes=(),
+    partners=(),
+    tags=(),
+    body="",
+    outcomes=(),
+    **fields,
 ):
-    """A live case study under ``council`` with vocabulary given by slug."""
+    """A live case study under ``council`` with vocabulary given by slug and (statement,
+    evidence level) outcomes."""
     page = CaseStudyPageFactory(
         parent=council,
         title=title,
@@ -82,6 +92,11 @@ def make_case_study(
         page.tags.add(*tags)
     if body:
         page.body = [("paragraph", RichText(f"<p>{body}</p>"))]
+    if outcomes:
+        page.outcomes = [
+            CaseStudyOutcome(statement=statement, evidence_level=level)
+            for statement, level in outcomes
+        ]
     page.save_revision().publish()
     return page
 
@@ -135,6 +150,7 @@ def corpus(db):
             "exercise more.",
             approaches=["peer-community-champions"],
             themes=["health-wellbeing", "physical-activity"],
+            outcomes=[("76 volunteer health champions trained", EvidenceLevel.SELF_REPORTED)],
             status=Status.RUNNING,
             start_year=None,
         ),
@@ -146,6 +162,12 @@ def corpus(db):
             approaches=["council-community-deal", "asset-based-community-development"],
             themes=["democracy-participation"],
             partners=["NHS"],
+            outcomes=[
+                (
+                    "Life expectancy improved in Wigan despite austerity",
+                    EvidenceLevel.EVALUATED,
+                )
+            ],
             status=Status.RUNNING,
             start_year=None,
         ),
@@ -156,6 +178,10 @@ def corpus(db):
             approaches=["participatory-budgeting"],
             themes=["democracy-participation"],
             tags=["grants"],
+            outcomes=[
+                ("Nine projects funded", EvidenceLevel.SELF_REPORTED),
+                ("Turnout counted at every vote", EvidenceLevel.MONITORED),
+            ],
             budget=25_000,
             status=Status.PILOT,
             start_year=2021,

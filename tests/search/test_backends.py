@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 from django.http import QueryDict
 
+from casestudies.vocabulary import BUDGET_BANDS
 from network_site.page_urls import UrlBuilder
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
@@ -43,6 +44,7 @@ def corpus_counts(pages):
         "approach": Counter(term.slug for page in pages for term in page.approaches.all()),
         "theme": Counter(term.slug for page in pages for term in page.themes.all()),
         "year": Counter(str(page.start_year) for page in pages if page.start_year),
+        "evidence": Counter(page.evidence_level for page in pages if page.evidence_level),
     }
 
 
@@ -89,3 +91,13 @@ def test_related_answers_case_study_cards(backend, indexed_corpus):
     related = backend.related(deal, 4)
     assert all(type(card) is CaseStudyCard for card in related)
     assert related == [CaseStudyCard.from_page(vote, UrlBuilder())]
+
+
+def test_evidence_filters_and_every_budget_band_is_listed(backend, indexed_corpus):
+    """The evidence facet filters on either backend; bands counting nothing are listed at 0."""
+    results = run(backend, "evidence=evaluated")
+    assert [result["id"] for result in results.results] == [indexed_corpus["deal"].pk]
+    assert counted(results, "evidence") == {"evaluated": 1, "monitored": 1, "self-reported": 1}
+    budget = {option["value"]: option["count"] for option in results.facets["budget"]}
+    assert list(budget) == [band.slug for band in BUDGET_BANDS]
+    assert sum(budget.values()) == 1 and budget["over-1m"] == 0
