@@ -15,7 +15,7 @@ from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPage, Theme
 from casestudies.vocabulary import EvidenceLevel
 
 from . import corpus
-from .helpers import ARTIFACTS, screenshot, sign_in
+from .helpers import ARTIFACTS, DESKTOP, PHONE, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
@@ -256,3 +256,81 @@ def test_practitioner_searches_without_javascript(page_without_js, approved):
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     screenshot(page, "practitioner-no-js", "02 case study")
+
+
+def option_names(page, legend):
+    return (
+        page.get_by_role("group", name=legend)
+        .get_by_role("checkbox")
+        .evaluate_all(
+            "boxes => boxes.map(box => box.labels[0].innerText.replace(/\\s*\\(.*$/s, ''))"
+        )
+    )
+
+
+def test_facet_options_stay_put_and_empty_bands_are_disabled(page, approved):
+    """Ticking boxes moves no option; a budget band finding nothing is listed but disabled;
+    the evidence facet narrows to case studies with evaluated outcomes."""
+    page.goto("/search/?q=volunteers")
+    approaches = option_names(page, "Approach")
+    bands = option_names(page, "Budget")
+    expect(facet(page, "Budget", "£1m and over")).to_be_disabled()
+    facet(page, "Budget", "£10k to £50k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    assert option_names(page, "Budget") == bands
+    kept = option_names(page, "Approach")
+    assert kept == [name for name in approaches if name in kept]
+    facet(page, "Strongest evidence", "Independently evaluated").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*1 case study"))
+    expect(page.get_by_role("link", name="School holiday food clubs")).to_be_visible()
+    screenshot(page, "practitioner", "06 stable facets")
+
+
+def filter_group(page):
+    return page.get_by_role("group", name="Approach")
+
+
+def test_phone_search_shows_results_first_with_a_filter_toggle(page, approved):
+    """At 375 px the results come first; Filter opens the filters, a tick updates "Show N
+    results", which closes them onto the results; at desktop width nothing is hidden."""
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=volunteers")
+    expect(filter_group(page)).to_be_hidden()
+    assert page.locator(".search-result").first.bounding_box()["y"] < PHONE["height"]
+    screenshot(page, "practitioner-phone", "01 results first")
+    page.set_viewport_size(PHONE)
+    page.get_by_role("button", name="Filter", exact=True).click()
+    expect(filter_group(page)).to_be_visible()
+    expect(page.locator(".search-result").first).to_be_hidden()
+    facet(page, "Approach", "Volunteer-led").click()
+    # The count stays in view above the filters, in its live region.
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(result_count(page)).to_be_in_viewport()
+    show = page.get_by_role("button", name="Show 3 results")
+    expect(show).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "screenshots" / "practitioner-phone" / "02-filters-open.png")
+    show.click()
+    expect(filter_group(page)).to_be_hidden()
+    expect(page.get_by_role("button", name="Filter (1 selected)")).to_be_focused()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    page.set_viewport_size(DESKTOP)
+    expect(filter_group(page)).to_be_visible()
+    expect(page.get_by_role("button", name="Filter (1 selected)")).to_be_hidden()
+
+
+def test_phone_search_filters_without_javascript(page_without_js, approved):
+    """Without JavaScript the Filter link opens the filters and "Show results" applies them."""
+    page = page_without_js
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=volunteers")
+    expect(filter_group(page)).to_be_hidden()
+    page.get_by_role("link", name="Filter", exact=True).click()
+    expect(filter_group(page)).to_be_visible()
+    expect(page.get_by_role("button", name="Apply filters")).to_be_hidden()
+    facet(page, "Approach", "Volunteer-led").check()
+    page.get_by_role("button", name="Show results").click()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(filter_group(page)).to_be_hidden()
+    expect(page.get_by_role("link", name="Filter (1 selected)")).to_be_visible()
+    screenshot(page, "practitioner-phone-no-js", "01 filtered results")
