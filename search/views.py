@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from casestudies.models import CouncilPage
+from casestudies.models import CouncilIndexPage, CouncilPage
 
 from . import ratelimit, service
 from .client import ping
@@ -107,11 +107,30 @@ def chips(results):
             "legend": FACETS[name].legend,
             "label": option["label"],
             "href": params.without(name, option["value"]),
+            "pair": (name, option["value"]),
         }
         for name, options in results.facets.items()
         for option in options
         if option["selected"]
     ]
+
+
+def loosening(results, chip_list):
+    """On an empty page, each selected filter's remove link with what removing it gives (one
+    request for them all); otherwise nothing."""
+    if results.total or not chip_list:
+        return []
+    counts = dict(service.loosened(results.params))
+    return [{**chip, "count": counts[chip["pair"]]} for chip in chip_list]
+
+
+def browse_links():
+    """Ways on from an empty page: every case study, and the councils."""
+    links = [{"href": "/search/", "text": "browse all case studies"}]
+    councils = CouncilIndexPage.objects.live().public().first()
+    if councils:
+        links.append({"href": councils.url, "text": "browse member councils"})
+    return links
 
 
 def page_error(request, message, status):
@@ -185,12 +204,15 @@ def search_page(request):
         # Past the end (results removed, or a hand-edited URL): the last page there is.
         last = dataclasses.replace(params, page=max(results.pages, 1))
         return redirect("/search/" + last.url())
+    chip_list = chips(results)
     context = {
         "params": params,
         "query": params.query,
         "results": results,
         "facet_groups": facet_groups(results),
-        "chips": chips(results),
+        "chips": chip_list,
+        "loosening": loosening(results, chip_list),
+        "browse_links": browse_links() if not results.total else [],
         "result_list": display_results(results),
         "clear_url": SearchParams(query=params.query).url(),
         # The search as understood, not the URL as sent (unknown values are not echoed).

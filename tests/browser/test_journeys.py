@@ -334,3 +334,21 @@ def test_phone_search_filters_without_javascript(page_without_js, approved):
     expect(filter_group(page)).to_be_hidden()
     expect(page.get_by_role("link", name="Filter (1 selected)")).to_be_visible()
     screenshot(page, "practitioner-phone-no-js", "01 filtered results")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_zero_results_say_what_removing_each_filter_gives(request, approved, javascript):
+    """A search finding nothing keeps its filters and offers each one's removal with the count
+    it gives, at desktop and phone width, with and without JavaScript."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.goto("/search/?q=volunteers&approach=volunteer-led&budget=50k-250k")
+    expect(page.get_by_role("heading", name="No case studies match")).to_be_visible()
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
+    remove = page.get_by_role("link", name="Remove budget: £50k to £250k (3 results)")
+    expect(remove).to_be_visible()
+    expect(page.get_by_role("link", name="browse all case studies")).to_be_visible()
+    screenshot(page, f"practitioner-zero-{'js' if javascript else 'no-js'}", "01 no results")
+    page.set_viewport_size(PHONE)
+    expect(remove).to_be_visible()
+    remove.click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))

@@ -101,3 +101,20 @@ def test_evidence_filters_and_every_budget_band_is_listed(backend, indexed_corpu
     budget = {option["value"]: option["count"] for option in results.facets["budget"]}
     assert list(budget) == [band.slug for band in BUDGET_BANDS]
     assert sum(budget.values()) == 1 and budget["over-1m"] == 0
+
+
+def test_loosened_counts_what_removing_each_filter_gives(backend, indexed_corpus):
+    """For a search finding nothing, each selected value's removal alone is counted."""
+    params = SearchParams.from_querydict(
+        QueryDict(
+            "theme=democracy-participation&status=scaled-up&status=pilot&approach=volunteer-led"
+        )
+    )
+    assert run(backend, params.url()[1:]).total == 0
+    assert params.removals() == [
+        ("approach", "volunteer-led"),
+        ("theme", "democracy-participation"),
+        ("status", "scaled-up"),
+        ("status", "pilot"),
+    ]
+    assert backend.loosened(params, Deadline()) == [1, 1, 0, 0]

@@ -39,3 +39,25 @@ def test_the_evidence_facet_filters_the_page(indexed_corpus):
     assert "Strongest evidence</legend>" in html
     assert "1 case study" in html and "The Wigan Deal" in html
     assert "Remove filter </span>Strongest evidence: Independently evaluated" in html
+
+
+def test_zero_results_keep_the_filters_and_say_what_removing_each_gives(indexed_corpus):
+    """An empty page keeps every selected filter, each with a remove link and its count."""
+    html = (
+        Client()
+        .get("/search/", {"theme": "democracy-participation", "status": "scaled-up"})
+        .content.decode()
+    )
+    assert "No case studies match" in html
+    assert 'name="theme" type="checkbox" value="democracy-participation" checked' in html
+    assert "Remove theme: Democracy and participation (1 result)</a>" in html
+    assert "Remove status: Scaled up (2 results)</a>" in html
+    assert 'href="?theme=democracy-participation"' in html
+    assert "browse member councils" not in html or 'href="/councils/"' in html
+
+
+def test_zero_results_without_filters_offer_only_words_and_browsing(indexed_corpus):
+    """With no filter set there is nothing to remove: other words, or browse."""
+    html = Client().get("/search/", {"q": "zzzzqqq"}).content.decode()
+    assert "Removing one of them" not in html and "removing some filters" not in html
+    assert '<a class="govuk-link" href="/search/">browse all case studies</a>' in html
