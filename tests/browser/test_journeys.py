@@ -346,6 +346,10 @@ def test_zero_results_say_what_removing_each_filter_gives(request, approved, jav
     expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
     remove = page.get_by_role("link", name="Remove budget: £50k to £250k (3 results)")
     expect(remove).to_be_visible()
+    # A removal that would still find nothing is said, not linked.
+    expect(
+        page.get_by_text("Removing approach: Volunteer-led alone still finds nothing")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="browse all case studies")).to_be_visible()
     screenshot(page, f"practitioner-zero-{'js' if javascript else 'no-js'}", "01 no results")
     page.set_viewport_size(PHONE)

@@ -55,6 +55,12 @@ def test_zero_results_keep_the_filters_and_say_what_removing_each_gives(indexed_
     assert "Remove theme: Democracy and participation (1 result)</a>" in html
     assert "Remove status: Scaled up (2 results)</a>" in html
     assert 'href="?theme=democracy-participation"' in html
+    html = Client().get(
+        "/search/", {"theme": "food-poverty", "status": "pilot", "budget": "over-1m"}
+    )
+    html = html.content.decode()
+    assert "Remove budget: £1m and over" not in html
+    assert "Removing budget: £1m and over alone still finds nothing" in html
     councils = CouncilIndexPage.objects.get()
     assert f'<a class="govuk-link" href="{councils.url}">browse member councils</a>' in html
 
