@@ -102,6 +102,7 @@ FACET_COLUMNS = {
     "region": "council__region",
     "council_type": "council__council_type",
     "status": "status",
+    "evidence": "evidence_level",
 }
 
 

@@ -74,6 +74,13 @@ class EvidenceLevel(models.TextChoices):
     EVALUATED = "evaluated", "Independently evaluated"
 
 
+def strongest_evidence(levels):
+    """The strongest of the outcomes' evidence ``levels`` (their order above), or ''."""
+    order = list(EvidenceLevel.values)
+    known = [level for level in levels if level in order]
+    return max(known, key=order.index) if known else ""
+
+
 class SectionHeading(models.TextChoices):
     CHALLENGE = "challenge", "The challenge"
     WHAT_WE_DID = "what-we-did", "What we did"

@@ -328,11 +328,17 @@ def search(params, synonym_groups):
     return DatabasePage(total, results, counts)
 
 
-def like_search(params, terms):
-    """(counts, total, page ids) on SQLite: words matched with LIKE, facets by the ORM."""
+def like_base(params, terms):
+    """The live, public pages the words match on SQLite (LIKE), before any facet selection."""
     base = CaseStudyPage.objects.live().public()
     if params.query:
         base = base.filter(reduce(or_, map(term_q, terms))) if terms else base.none()
+    return base
+
+
+def like_search(params, terms):
+    """(counts, total, page ids) on SQLite: words matched with LIKE, facets by the ORM."""
+    base = like_base(params, terms)
     selections = {name: facet_q(name, values) for name, values in params.filters.items() if values}
     counts, total = count_separately(base, selections)
     # Sorting bare ids is cheaper than sorting whole pages; the page is then loaded by id.

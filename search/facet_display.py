@@ -34,15 +34,20 @@ def known_filters(params):
     return params if filters == params.filters else params.with_filters(filters)
 
 
-def ordered_values(name, counted, selected):
-    """The values facet ``name`` lists, in the order it shows them."""
+def ordered_values(name, counted, selected, named):
+    """The values facet ``name`` lists, in the order it shows them (``named``: their labels)."""
     facet = FACETS[name]
+    values = set(counted).union(selected)
     if facet.order == FIXED:
+        if isinstance(facet.labels, Rows):
+            # Vocabulary terms in the vocabulary's order, by name.
+            return sorted(values, key=lambda value: (named.get(value, value).casefold(), value))
         position = {value: index for index, value in enumerate(facet.labels.labels)}
-        values = set(counted).union(selected)
+        if facet.show_empty:
+            values.update(position)
         return sorted(values, key=lambda value: (position.get(value, len(position)), value))
     if facet.order == DESCENDING:
-        return sorted(set(counted).union(selected), reverse=True)
+        return sorted(values, reverse=True)
     # Elasticsearch's order: most frequent first, ties by value. Two stable sorts without a
     # key tuple per option: a broad search lists hundreds of councils.
     values = sorted(counted)
@@ -56,7 +61,9 @@ def build_facets(counts, params):
     labels = facet_labels(counts, params)
     facets = {}
     for name in FACETS:
-        named, counted = labels[name], counts.get(name, {})
+        # A case study without a value is indexed with '' (no budget band, no outcomes).
+        named = labels[name]
+        counted = {value: n for value, n in counts.get(name, {}).items() if value != ""}
         selected = params.filters.get(name, ())
         facets[name] = [
             {
@@ -65,6 +72,6 @@ def build_facets(counts, params):
                 "count": counted.get(value, 0),
                 "selected": value in selected,
             }
-            for value in ordered_values(name, counted, selected)
+            for value in ordered_values(name, counted, selected, named)
         ]
     return facets

@@ -33,6 +33,8 @@ HIGHLIGHT_FIELDS = ["summary", "body"]
 RELATED_SOURCE = ["page_id", "url", "title", "summary", "status", "start_year", "display"]
 # The aggregation that counts results when facet values are selected.
 TOTAL_AGG = "_selected"
+# The aggregation that counts what removing each selected value would give.
+LOOSEN_AGG = "_without"
 # What a result shows (results.result_from_source): the rest of a document stays on the node.
 RESULT_SOURCE = [
     "page_id",
@@ -158,6 +160,24 @@ def request_bodies(params, synonym_groups=()):
         selected = filters[0] if len(filters) == 1 else {"bool": {"filter": filters}}
         counts["aggs"][TOTAL_AGG] = {"filter": selected}
     return hits, counts
+
+
+def loosening_body(params, synonym_groups=()):
+    """One count request: the results each selected value's removal alone would give, keyed
+    by its position in ``params.removals()`` (a ``filters`` aggregation, one filter each)."""
+    synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
+    filters = {
+        str(index): {"bool": {"filter": list(selection_filters(params.minus(*pair)).values())}}
+        for index, pair in enumerate(params.removals())
+    }
+    body = {
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {LOOSEN_AGG: {"filters": {"filters": filters}}},
+    }
+    if params.query:
+        body["query"] = text_query(params.query, synonyms)
+    return body
 
 
 def facet_counts(aggregations):

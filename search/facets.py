@@ -9,8 +9,11 @@ the keyword fields of ``casestudies.documents``.
 from dataclasses import dataclass
 
 from casestudies.models import YEAR_VALIDATORS, Approach, CouncilPage, Theme
-from casestudies.vocabulary import BUDGET_BANDS, CouncilType, Region, Status
+from casestudies.vocabulary import BUDGET_BANDS, CouncilType, EvidenceLevel, Region, Status
 
+# How a facet lists its options. A closed list keeps a fixed order (the vocabulary's: choice
+# order, or the terms' names) so options never jump while a person ticks; only open-ended lists
+# (councils) go by count, where the top of the list is what matters.
 BY_COUNT = "count"
 FIXED = "fixed"
 DESCENDING = "descending"
@@ -57,6 +60,8 @@ class Facet:
     labels: Choices | Rows | Numbers
     order: str = BY_COUNT
     multi_select: bool = True
+    # List every value, those counting nothing shown disabled (a fixed order of Choices only).
+    show_empty: bool = False
     # Buckets asked of Elasticsearch: more than the values the facet can take.
     size: int = 100
 
@@ -71,6 +76,7 @@ FACETS = {
             "approach",
             "approaches__slug",
             Rows(Approach, "name"),
+            order=FIXED,
             size=1000,
         ),
         Facet(
@@ -80,6 +86,7 @@ FACETS = {
             "theme",
             "themes__slug",
             Rows(Theme, "name"),
+            order=FIXED,
             size=1000,
         ),
         Facet(
@@ -90,6 +97,7 @@ FACETS = {
             "budget_band",
             Choices(tuple((band.slug, band.label) for band in BUDGET_BANDS)),
             order=FIXED,
+            show_empty=True,
         ),
         Facet(
             "council",
@@ -107,6 +115,7 @@ FACETS = {
             "region",
             "council__region",
             Choices(tuple(Region.choices)),
+            order=FIXED,
         ),
         Facet(
             "council_type",
@@ -115,6 +124,7 @@ FACETS = {
             "council_type",
             "council__council_type",
             Choices(tuple(CouncilType.choices)),
+            order=FIXED,
         ),
         Facet(
             "status",
@@ -124,6 +134,17 @@ FACETS = {
             "status",
             Choices(tuple(Status.choices)),
             order=FIXED,
+        ),
+        Facet(
+            "evidence",
+            "Strongest evidence",
+            "Strongest evidence level among the outcomes, e.g. evaluated.",
+            "evidence",
+            "evidence_level",
+            # Strongest first: what a practitioner looking for proof ticks.
+            Choices(tuple(reversed(EvidenceLevel.choices))),
+            order=FIXED,
+            show_empty=True,
         ),
         Facet(
             "year",

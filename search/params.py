@@ -111,7 +111,15 @@ class SearchParams:
     def url(self, **overrides):
         return "?" + urlencode(self.as_pairs(**overrides))
 
+    def removals(self):
+        """Every selected (facet, value) pair, in facet order."""
+        return [(name, value) for name, values in self.filters.items() for value in values]
+
+    def minus(self, name, value):
+        """These parameters with one facet value removed (back to page 1)."""
+        filters = {**self.filters, name: tuple(v for v in self.filters[name] if v != value)}
+        return SearchParams(self.query, filters, self.sort, 1, self.page_size)
+
     def without(self, name, value):
         """URL of this search with one facet value removed (back to page 1)."""
-        filters = {**self.filters, name: tuple(v for v in self.filters[name] if v != value)}
-        return SearchParams(self.query, filters, self.sort, 1, self.page_size).url()
+        return self.minus(name, value).url()

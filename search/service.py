@@ -63,6 +63,19 @@ def search(params):
     )
 
 
+def loosened(params):
+    """[((facet, value), results without it)] for each selected value, from one request."""
+    removals = params.removals()
+    if not removals:
+        return []
+    counts = _with_fallback(
+        lambda: ELASTICSEARCH.loosened(params, Deadline()),
+        lambda: DATABASE.loosened(params, None),
+        "loosened",
+    )
+    return list(zip(removals, counts, strict=True))
+
+
 def suggest(prefix):
     """Title completions: ``(backend, [{"title", "url"}])``."""
     if not prefix:

@@ -8,6 +8,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from casestudies.models import CouncilIndexPage
+
 from . import ratelimit, service
 from .client import ping
 from .facets import FACETS
@@ -59,18 +61,18 @@ def page_links(params, pages):
 
 
 def facet_groups(results):
+    """Each facet's options in its own order (ticking never moves one), the first few shown and
+    the rest tucked in a <details>, open when it holds a selection."""
     groups = []
     for name, options in results.facets.items():
-        selected = [option for option in options if option["selected"]]
-        rest = [option for option in options if not option["selected"]]
-        visible = rest[: max(FACET_VISIBLE - len(selected), 0)]
+        more = options[FACET_VISIBLE:]
         groups.append(
             {
                 "name": name,
                 "legend": FACETS[name].legend,
-                "top": selected + visible,
-                "more": rest[len(visible) :],
-                "has_selection": bool(selected),
+                "top": options[:FACET_VISIBLE],
+                "more": more,
+                "has_selection": any(option["selected"] for option in more),
             }
         )
     return groups
@@ -95,6 +97,7 @@ def chips(results):
             "legend": FACETS[name].legend,
             "label": option["label"],
             "href": params.without(name, option["value"]),
+            "pair": (name, option["value"]),
         }
         for name, options in results.facets.items()
         for option in options
@@ -105,6 +108,24 @@ def chips(results):
 def feed_url(params):
     """The Atom feed of exactly ``params``, its sort spelt out so it keeps the page's order."""
     return "/search/feed/" + params.url(sort=params.sort)
+
+
+def loosening(results, chip_list):
+    """On an empty page, each selected filter's remove link with what removing it gives (one
+    request for them all); otherwise nothing."""
+    if results.total or not chip_list:
+        return []
+    counts = dict(service.loosened(results.params))
+    return [{**chip, "count": counts[chip["pair"]]} for chip in chip_list]
+
+
+def browse_links():
+    """Ways on from an empty page: every case study, and the councils."""
+    links = [{"href": "/search/", "text": "browse all case studies"}]
+    councils = CouncilIndexPage.objects.live().public().first()
+    if councils:
+        links.append({"href": councils.url, "text": "browse member councils"})
+    return links
 
 
 def page_error(request, message, status):
@@ -178,12 +199,15 @@ def search_page(request):
         # Past the end (results removed, or a hand-edited URL): the last page there is.
         last = dataclasses.replace(params, page=max(results.pages, 1))
         return redirect("/search/" + last.url())
+    chip_list = chips(results)
     context = {
         "params": params,
         "query": params.query,
         "results": results,
         "facet_groups": facet_groups(results),
-        "chips": chips(results),
+        "chips": chip_list,
+        "loosening": loosening(results, chip_list),
+        "browse_links": browse_links() if not results.total else [],
         "result_list": display_results(results),
         "clear_url": SearchParams(query=params.query).url(),
         # The search as understood, not the URL as sent (unknown values are not echoed).

@@ -38,6 +38,7 @@ from ..vocabulary import (
     PartnerKind,
     Status,
     budget_band_for,
+    strongest_evidence,
 )
 from .vocabulary_terms import MONTH_CHOICES, YEAR_VALIDATORS, Approach, Theme, month_year
 
@@ -72,6 +73,10 @@ class CaseStudyPage(Page):
     # Derived from budget on save, stored so the database can count it like the index does.
     budget_band = models.CharField(
         max_length=20, choices=BudgetBandChoices, editable=False, db_index=True
+    )
+    # The strongest evidence level among the outcomes, kept on the page for the search facet.
+    evidence_level = models.CharField(
+        max_length=20, choices=EvidenceLevel.choices, blank=True, editable=False
     )
     funding_sources = ChoiceListField(choice_list=FundingSource.choices)
 
@@ -235,6 +240,9 @@ class CaseStudyPage(Page):
 
     def save(self, *args, **kwargs):
         self.budget_band = budget_band_for(self.budget)
+        self.evidence_level = strongest_evidence(
+            outcome.evidence_level for outcome in self.outcomes.all()
+        )
         parent = self.get_parent() if self.path and self.depth else None
         if parent is not None:
             self.council_id = parent.id

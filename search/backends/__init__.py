@@ -1,8 +1,10 @@
 """The search backends behind one contract, as Wagtail's own search backends share one.
 
 Each backend has a ``name`` and answers ``search(params, deadline) -> SearchResults``,
-``suggest(prefix) -> [{"title", "url"}]`` and ``related(page, size) -> [CaseStudyCard]`` in the
-same shapes, so a caller never asks which one answered; ``search.service`` picks one per call.
+``suggest(prefix) -> [{"title", "url"}]``, ``related(page, size) -> [CaseStudyCard]`` and
+``loosened(params, deadline) -> [count]`` (the results each selected value's removal alone would
+give, in ``params.removals()`` order, from one request) in the same shapes, so a caller
+never asks which one answered; ``search.service`` picks one per call.
 """
 
 SUGGEST_SIZE = 8

@@ -2,7 +2,7 @@
 
 from network_site.page_urls import UrlBuilder
 
-from .. import database
+from .. import database, loosening
 from ..facet_display import build_facets
 from ..labels import synonym_groups
 from ..results import CaseStudyCard, SearchResults
@@ -30,6 +30,9 @@ class DatabaseBackend:
 
     def suggest(self, prefix):
         return database.suggest(prefix, SUGGEST_SIZE)
+
+    def loosened(self, params, deadline=None):
+        return loosening.loosened(params, synonym_groups())
 
     def related(self, page, size):
         approaches, themes = slugs_of(page)

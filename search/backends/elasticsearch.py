@@ -6,8 +6,10 @@ from ..client import Deadline
 from ..errors import SEARCH_ERRORS, SearchPartError
 from ..facet_display import build_facets
 from ..faceted import (
+    LOOSEN_AGG,
     did_you_mean_search,
     facet_counts,
+    loosening_body,
     related_search,
     request_bodies,
     suggest_search,
@@ -110,3 +112,8 @@ class ElasticsearchBackend:
     def related(self, page, size):
         approaches, themes = slugs_of(page)
         return related_from_index(page.id, page.title, approaches, themes, size, Deadline())
+
+    def loosened(self, params, deadline=None):
+        (answer,), _took = run_searches(loosening_body(params, synonym_groups()), deadline=deadline)
+        buckets = answer["aggregations"][LOOSEN_AGG]["buckets"]
+        return [buckets[str(index)]["doc_count"] for index in range(len(params.removals()))]

@@ -7,7 +7,7 @@ register = template.Library()
 
 CHECKBOX = (
     '<div class="govuk-checkboxes__item">'
-    '<input class="govuk-checkboxes__input" id="{}" name="{}" type="checkbox" value="{}"{}>'
+    '<input class="govuk-checkboxes__input" id="{}" name="{}" type="checkbox" value="{}"{}{}>'
     '<label class="govuk-label govuk-checkboxes__label" for="{}">'
     '{} <span class="search-facet__count">({}<span class="govuk-visually-hidden"> {}</span>)'
     "</span></label></div>"
@@ -30,6 +30,8 @@ def facet_checkboxes(name, options):
                 name,
                 option["value"],
                 mark_safe(" checked") if option["selected"] else "",
+                # A value that would find nothing (listed to keep the list whole) can't be ticked.
+                mark_safe(" disabled") if not count and not option["selected"] else "",
                 input_id,
                 option["label"],
                 count,

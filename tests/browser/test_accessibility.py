@@ -35,6 +35,9 @@ def page_paths(site):
         "home": "/",
         "search with filters": "/search/?q=volunteers&approach=volunteer-led&budget=under-10k",
         "search without results": "/search/?q=xylophone",
+        "search with filters and no results": (
+            "/search/?q=volunteers&approach=volunteer-led&budget=50k-250k"
+        ),
         "council": site.councils["demoford"].url,
         "case study": site.case_studies["Village warm spaces network"].url,
         "compare": "/compare/?ids={}&ids={}".format(
@@ -86,6 +89,7 @@ def layout_at(page, width):
         "home",
         "search with filters",
         "search without results",
+        "search with filters and no results",
         "council",
         "case study",
         "compare",

@@ -375,3 +375,103 @@ def test_sitemap_and_api_point_at_the_sites_own_address(page, site):
     assert api["items"]
     assert all(item["meta"]["html_url"].startswith(site.url + "/") for item in api["items"])
     assert "localhost" not in sitemap
+
+
+def option_names(page, legend):
+    return (
+        page.get_by_role("group", name=legend)
+        .get_by_role("checkbox")
+        .evaluate_all(
+            "boxes => boxes.map(box => box.labels[0].innerText.replace(/\\s*\\(.*$/s, ''))"
+        )
+    )
+
+
+def test_facet_options_stay_put_and_empty_bands_are_disabled(page, approved):
+    """Ticking boxes moves no option; a budget band finding nothing is listed but disabled;
+    the evidence facet narrows to case studies with evaluated outcomes."""
+    page.goto("/search/?q=volunteers")
+    approaches = option_names(page, "Approach")
+    bands = option_names(page, "Budget")
+    expect(facet(page, "Budget", "£1m and over")).to_be_disabled()
+    facet(page, "Budget", "£10k to £50k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    assert option_names(page, "Budget") == bands
+    kept = option_names(page, "Approach")
+    assert kept == [name for name in approaches if name in kept]
+    facet(page, "Strongest evidence", "Independently evaluated").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*1 case study"))
+    expect(page.get_by_role("link", name="School holiday food clubs")).to_be_visible()
+    screenshot(page, "practitioner", "06 stable facets")
+
+
+def filter_group(page):
+    return page.get_by_role("group", name="Approach")
+
+
+def test_phone_search_shows_results_first_with_a_filter_toggle(page, approved):
+    """At 375 px the results come first; Filter opens the filters, a tick updates "Show N
+    results", which closes them onto the results; at desktop width nothing is hidden."""
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=volunteers")
+    expect(filter_group(page)).to_be_hidden()
+    assert page.locator(".search-result").first.bounding_box()["y"] < PHONE["height"]
+    screenshot(page, "practitioner-phone", "01 results first")
+    page.set_viewport_size(PHONE)
+    page.get_by_role("button", name="Filter", exact=True).click()
+    expect(filter_group(page)).to_be_visible()
+    expect(page.locator(".search-result").first).to_be_hidden()
+    facet(page, "Approach", "Volunteer-led").click()
+    # The count stays in view above the filters, in its live region.
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(result_count(page)).to_be_in_viewport()
+    show = page.get_by_role("button", name="Show 3 results")
+    expect(show).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "screenshots" / "practitioner-phone" / "02-filters-open.png")
+    show.click()
+    expect(filter_group(page)).to_be_hidden()
+    expect(page.get_by_role("button", name="Filter (1 selected)")).to_be_focused()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    page.set_viewport_size(DESKTOP)
+    expect(filter_group(page)).to_be_visible()
+    expect(page.get_by_role("button", name="Filter (1 selected)")).to_be_hidden()
+
+
+def test_phone_search_filters_without_javascript(page_without_js, approved):
+    """Without JavaScript the Filter link opens the filters and "Show results" applies them."""
+    page = page_without_js
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=volunteers")
+    expect(filter_group(page)).to_be_hidden()
+    page.get_by_role("link", name="Filter", exact=True).click()
+    expect(filter_group(page)).to_be_visible()
+    expect(page.get_by_role("button", name="Apply filters")).to_be_hidden()
+    facet(page, "Approach", "Volunteer-led").check()
+    page.get_by_role("button", name="Show results").click()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(filter_group(page)).to_be_hidden()
+    expect(page.get_by_role("link", name="Filter (1 selected)")).to_be_visible()
+    screenshot(page, "practitioner-phone-no-js", "01 filtered results")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_zero_results_say_what_removing_each_filter_gives(request, approved, javascript):
+    """A search finding nothing keeps its filters and offers each one's removal with the count
+    it gives, at desktop and phone width, with and without JavaScript."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.goto("/search/?q=volunteers&approach=volunteer-led&budget=50k-250k")
+    expect(page.get_by_role("heading", name="No case studies match")).to_be_visible()
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
+    remove = page.get_by_role("link", name="Remove budget: £50k to £250k (3 results)")
+    expect(remove).to_be_visible()
+    # A removal that would still find nothing is said, not linked.
+    expect(
+        page.get_by_text("Removing approach: Volunteer-led alone still finds nothing")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="browse all case studies")).to_be_visible()
+    screenshot(page, f"practitioner-zero-{'js' if javascript else 'no-js'}", "01 no results")
+    page.set_viewport_size(PHONE)
+    expect(remove).to_be_visible()
+    remove.click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))

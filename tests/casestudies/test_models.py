@@ -2,7 +2,8 @@
 
 import pytest
 
-from casestudies.models import CaseStudyPage, month_year
+from casestudies.models import CaseStudyOutcome, CaseStudyPage, month_year
+from casestudies.vocabulary import EvidenceLevel
 from tests.factories import CaseStudyPageFactory, CouncilPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,15 @@ def test_attachment_links_a_document_to_its_case_study():
     report = Document.objects.create(title="Evaluation report", file="documents/report.pdf")
     CaseStudyAttachment.objects.create(page=page, document=report)
     assert [item.document for item in page.documents.all()] == [report]
+
+
+def test_a_published_case_study_keeps_its_strongest_outcome_evidence():
+    """Publishing records the strongest evidence level among the outcomes; none gives ''."""
+    page = CaseStudyPageFactory()
+    assert CaseStudyPage.objects.get(pk=page.pk).evidence_level == ""
+    page.outcomes = [
+        CaseStudyOutcome(statement="Counted", evidence_level=EvidenceLevel.MONITORED),
+        CaseStudyOutcome(statement="Said", evidence_level=EvidenceLevel.SELF_REPORTED),
+    ]
+    page.save_revision().publish()
+    assert CaseStudyPage.objects.get(pk=page.pk).evidence_level == EvidenceLevel.MONITORED

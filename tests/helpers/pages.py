@@ -2,14 +2,24 @@
 
 from wagtail.rich_text import RichText
 
-from casestudies.models import Approach, CaseStudyPartner, Theme
+from casestudies.models import Approach, CaseStudyOutcome, CaseStudyPartner, Theme
 from tests.factories import CaseStudyPageFactory
 
 
 def make_case_study(
-    council, title, *, approaches=(), themes=(), partners=(), tags=(), body="", **fields
+    council,
+    title,
+    *,
+    approaches=(),
+    themes=(),
+    partners=(),
+    tags=(),
+    body="",
+    outcomes=(),
+    **fields,
 ):
-    """A live case study under ``council`` with vocabulary given by slug."""
+    """A live case study under ``council`` with vocabulary given by slug and (statement,
+    evidence level) outcomes."""
     page = CaseStudyPageFactory(
         parent=council,
         title=title,
@@ -23,6 +33,11 @@ def make_case_study(
         page.tags.add(*tags)
     if body:
         page.body = [("paragraph", RichText(f"<p>{body}</p>"))]
+    if outcomes:
+        page.outcomes = [
+            CaseStudyOutcome(statement=statement, evidence_level=level)
+            for statement, level in outcomes
+        ]
     page.save_revision().publish()
     return page
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from casestudies.models import Approach, Theme
-from casestudies.vocabulary import CouncilType, Region, Status
+from casestudies.vocabulary import CouncilType, EvidenceLevel, Region, Status
 from search import breaker
 from search.client import get_search_client
 from search.sync import sync_pages
@@ -74,6 +74,7 @@ def corpus(db):
             "exercise more.",
             approaches=["peer-community-champions"],
             themes=["health-wellbeing", "physical-activity"],
+            outcomes=[("76 volunteer health champions trained", EvidenceLevel.SELF_REPORTED)],
             status=Status.RUNNING,
             start_year=None,
         ),
@@ -85,6 +86,12 @@ def corpus(db):
             approaches=["council-community-deal", "asset-based-community-development"],
             themes=["democracy-participation"],
             partners=["NHS"],
+            outcomes=[
+                (
+                    "Life expectancy improved in Wigan despite austerity",
+                    EvidenceLevel.EVALUATED,
+                )
+            ],
             status=Status.RUNNING,
             start_year=None,
         ),
@@ -95,6 +102,10 @@ def corpus(db):
             approaches=["participatory-budgeting"],
             themes=["democracy-participation"],
             tags=["grants"],
+            outcomes=[
+                ("Nine projects funded", EvidenceLevel.SELF_REPORTED),
+                ("Turnout counted at every vote", EvidenceLevel.MONITORED),
+            ],
             budget=25_000,
             status=Status.PILOT,
             start_year=2021,

@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 from django.http import QueryDict
 
+from casestudies.vocabulary import BUDGET_BANDS
 from network_site.page_urls import UrlBuilder
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
@@ -44,6 +45,7 @@ def corpus_counts(pages):
         "approach": Counter(term.slug for page in pages for term in page.approaches.all()),
         "theme": Counter(term.slug for page in pages for term in page.themes.all()),
         "year": Counter(str(page.start_year) for page in pages if page.start_year),
+        "evidence": Counter(page.evidence_level for page in pages if page.evidence_level),
     }
 
 
@@ -112,3 +114,30 @@ def test_related_answers_case_study_cards(backend, indexed_corpus):
     related = backend.related(deal, 4)
     assert all(type(card) is CaseStudyCard for card in related)
     assert related == [CaseStudyCard.from_page(vote, UrlBuilder())]
+
+
+def test_evidence_filters_and_every_budget_band_is_listed(backend, indexed_corpus):
+    """The evidence facet filters on either backend; bands counting nothing are listed at 0."""
+    results = run(backend, "evidence=evaluated")
+    assert [result["id"] for result in results.results] == [indexed_corpus["deal"].pk]
+    assert counted(results, "evidence") == {"evaluated": 1, "monitored": 1, "self-reported": 1}
+    budget = {option["value"]: option["count"] for option in results.facets["budget"]}
+    assert list(budget) == [band.slug for band in BUDGET_BANDS]
+    assert sum(budget.values()) == 1 and budget["over-1m"] == 0
+
+
+def test_loosened_counts_what_removing_each_filter_gives(backend, indexed_corpus):
+    """For a search finding nothing, each selected value's removal alone is counted."""
+    params = SearchParams.from_querydict(
+        QueryDict(
+            "theme=democracy-participation&status=scaled-up&status=pilot&approach=volunteer-led"
+        )
+    )
+    assert run(backend, params.url()[1:]).total == 0
+    assert params.removals() == [
+        ("approach", "volunteer-led"),
+        ("theme", "democracy-participation"),
+        ("status", "scaled-up"),
+        ("status", "pilot"),
+    ]
+    assert backend.loosened(params, Deadline()) == [1, 1, 0, 0]

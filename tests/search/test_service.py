@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.test import Client
 
 from network_site.page_urls import UrlBuilder
-from search import database, facet_display, service
+from search import database, service
 from search.backends.elasticsearch import optional_did_you_mean
 from search.client import Deadline
 from search.labels import synonym_groups
@@ -217,24 +217,6 @@ def test_case_study_page_lists_related_case_studies(indexed_corpus):
     assert response.status_code == 200
     assert b"Related case studies" in response.content
     assert b"Neighbourhood budget vote" in response.content
-
-
-def test_facet_options_are_ordered_by_count_then_value_with_fixed_and_year_orders():
-    """Counted facets list most frequent first (ties by value, unmatched selections last)."""
-    counted = {"wigan": 2, "leek": 2, "york": 5}
-    assert facet_display.ordered_values("council", counted, ("zeta", "leek")) == [
-        "york",
-        "leek",
-        "wigan",
-        "zeta",
-    ]
-    budgets = facet_display.ordered_values("budget", {"over-1m": 9, "under-10k": 1}, ("10k-50k",))
-    assert budgets == ["under-10k", "10k-50k", "over-1m"]
-    assert facet_display.ordered_values("year", {"2019": 1, "2024": 1}, ("2021",)) == [
-        "2024",
-        "2021",
-        "2019",
-    ]
 
 
 def test_a_node_just_under_the_timeout_costs_one_deadline_not_two_timeouts(

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.facets import FACETS
+from search.params import MAX_PARAMETERS
 from tests.helpers.pages import make_case_study
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -203,9 +204,11 @@ def hostile_query_string(size):
 
 
 def under_the_caps_query_string():
-    """Forty made-up values of the longest allowed length: within every count and length cap."""
+    """As many made-up values of the longest allowed length as the caps allow, spread evenly."""
     return "&".join(
-        f"{name}=made-up-value-{number}-" + "x" * 230 for name in FACETS for number in range(5)
+        f"{name}=made-up-value-{number}-" + "x" * 230
+        for name in FACETS
+        for number in range(MAX_PARAMETERS // len(FACETS))
     )
 
 

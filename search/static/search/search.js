@@ -6,6 +6,36 @@
   // Only now that changes submit by themselves are the Apply and Sort buttons hidden.
   form.classList.add("search-form--auto");
 
+  // Phones: "Filter" opens the filters in place of the results and "Show N results" closes
+  // them; the filters apply as they change, so there is nothing left to submit.
+  var toggle = form.querySelector(".search-form__toggle");
+  if (toggle) {
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); toggle.click(); }
+    });
+  }
+  function closeFilters() {
+    form.classList.remove("search-form--filters-open");
+    // Opened by the link before this script ran: leave the :target too.
+    if (window.location.hash === "#search-filters") { window.location.replace("#search-results"); }
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.focus();
+  }
+  form.addEventListener("click", function (event) {
+    if (event.target.closest(".search-form__toggle")) {
+      event.preventDefault();
+      if (toggle.getAttribute("aria-expanded") === "true") { closeFilters(); return; }
+      form.classList.add("search-form--filters-open");
+      toggle.setAttribute("aria-expanded", "true");
+      document.getElementById("search-filters-heading").focus();
+    } else if (event.target.closest(".search-form__show")) {
+      event.preventDefault();
+      closeFilters();
+    }
+  });
+
   // Apply a filter or sort as soon as it changes (the buttons are hidden when JS runs).
   form.addEventListener("change", function (event) {
     var target = event.target;
@@ -63,6 +93,8 @@
         var back = document.querySelector("#compare-form input[name=back]");
         var freshBack = fresh.querySelector("#compare-form input[name=back]");
         if (back && freshBack) { back.value = freshBack.value; }
+        var freshToggle = fresh.querySelector(".search-form__toggle");
+        if (toggle && freshToggle) { toggle.textContent = freshToggle.textContent; }
         var freshPrevious = fresh.querySelector("input[name=prev_q]");
         if (previous && freshPrevious) { previous.value = freshPrevious.value; }
         var sort = document.getElementById("search-sort");
