@@ -73,6 +73,8 @@ def facet_groups(results):
                 "top": options[:FACET_VISIBLE],
                 "more": more,
                 "has_selection": any(option["selected"] for option in more),
+                "multi_select": FACETS[name].multi_select,
+                "nothing_selected": not any(option["selected"] for option in options),
             }
         )
     return groups

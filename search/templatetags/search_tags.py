@@ -1,24 +1,32 @@
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 register = template.Library()
 
-CHECKBOX = (
-    '<div class="govuk-checkboxes__item">'
-    '<input class="govuk-checkboxes__input" id="{}" name="{}" type="checkbox" value="{}"{}{}>'
-    '<label class="govuk-label govuk-checkboxes__label" for="{}">'
-    '{} <span class="search-facet__count">({}<span class="govuk-visually-hidden"> {}</span>)'
+OPTION = (
+    '<div class="govuk-{kind}__item">'
+    '<input class="govuk-{kind}__input" id="{{}}" name="{{}}" type="{type}" value="{{}}"{{}}{{}}>'
+    '<label class="govuk-label govuk-{kind}__label" for="{{}}">'
+    '{{}} <span class="search-facet__count">({{}}<span class="govuk-visually-hidden"> {{}}</span>)'
     "</span></label></div>"
+)
+CHECKBOX = OPTION.format(kind="checkboxes", type="checkbox")
+RADIO = OPTION.format(kind="radios", type="radio")
+ANY_RADIO = (
+    '<div class="govuk-radios__item">'
+    '<input class="govuk-radios__input" id="facet-{}-any" name="{}" type="radio" value=""{}>'
+    '<label class="govuk-label govuk-radios__label" for="facet-{}-any">Any</label></div>'
 )
 
 
 @register.simple_tag
-def facet_checkboxes(name, options):
-    """A facet's checkbox items, built in Python: an include per option cost more than the search.
+def facet_options(name, options, multi_select=True, any_checked=None):
+    """A facet's options, built in Python: an include per option cost more than the search.
 
-    A broad search lists hundreds of councils (docs/benchmarks.md).
+    A broad search lists hundreds of councils. A facet that takes one value gets radios, led
+    (when ``any_checked`` is given) by "Any", so the choice can be undone without JavaScript.
     """
 
     def rows():
@@ -38,4 +46,8 @@ def facet_checkboxes(name, options):
                 "case study" if count == 1 else "case studies",
             )
 
-    return format_html_join("", CHECKBOX, rows())
+    items = format_html_join("", CHECKBOX if multi_select else RADIO, rows())
+    if multi_select or any_checked is None:
+        return items
+    checked = mark_safe(" checked") if any_checked else ""
+    return format_html(ANY_RADIO, name, name, checked, name) + items

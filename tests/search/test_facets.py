@@ -1,6 +1,7 @@
 """A facet registered in one place shows in the API, its validation, the schema and the backends."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from casestudies.documents import FACET_COLUMNS
@@ -87,3 +88,26 @@ def test_a_registered_facet_is_counted_by_the_database_fallback(month_corpus, no
     july = answer({"month": "7"})
     assert (july["backend"], july["total"]) == ("database", 1)
     assert month_options(july) == [("3", "March", 2, False), ("7", "July", 1, True)]
+
+
+def month_inputs(query=""):
+    """(type, value, checked) of every month input on the search page."""
+    response = Client().get(f"/search/?{query}")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        (box["type"], box["value"], box.has_attr("checked"))
+        for box in soup.select('input[name="month"]')
+    ]
+
+
+def test_a_single_select_facet_is_radios_led_by_any_on_the_search_page(month_corpus):
+    """One value at a time shows as radios, with "Any" checked until a month is chosen."""
+    assert month_inputs() == [("radio", "", True), ("radio", "3", False), ("radio", "7", False)]
+    assert month_inputs("month=7") == [
+        ("radio", "", False),
+        ("radio", "3", False),
+        ("radio", "7", True),
+    ]
+    approach = Client().get("/search/").content.decode()
+    assert 'name="approach" type="checkbox"' in approach

@@ -41,7 +41,7 @@
     var target = event.target;
     // Inputs owned by another form (the compare ticks on each card) are not search filters.
     if (target.form !== form) { return; }
-    if (target.matches(".govuk-checkboxes__input, #search-sort")) {
+    if (target.matches(".govuk-checkboxes__input, .govuk-radios__input, #search-sort")) {
       var page = form.querySelector("input[name=page]");
       if (page) { page.remove(); }
       if (window.fetch && window.DOMParser) { refresh(target); } else { form.submit(); }
@@ -101,7 +101,7 @@
         var freshSort = fresh.getElementById("search-sort");
         if (sort && freshSort) { sort.value = freshSort.value; }
         window.history.pushState(null, "", url);
-        if (changed.type === "checkbox") {
+        if (changed.type === "checkbox" || changed.type === "radio") {
           var same = form.querySelector('input[name="' + changed.name + '"][value="' + CSS.escape(changed.value) + '"]');
           if (same) { same.focus(); }
         }
