@@ -20,7 +20,7 @@ from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
-from casestudies.models import HomePage
+from casestudies.models import CaseStudyPage, HomePage
 from search import breaker
 from search.client import get_search_client
 from search.rebuild import rebuild
@@ -188,3 +188,18 @@ def page_without_js(browser, site):
     tab = new_page(browser, site.url, java_script_enabled=False)
     yield tab
     tab.context.close()
+
+
+@pytest.fixture
+def submitted(site):
+    """The case study in review: the officer journey's, or made the same way if it did not run."""
+    existing = CaseStudyPage.objects.filter(title=corpus.TITLE).first()
+    return existing or corpus.submit_for_review(site)
+
+
+@pytest.fixture
+def approved(submitted):
+    """The case study live and indexed, whether or not the moderator journey ran."""
+    if not submitted.live:
+        submitted.get_latest_revision().publish()
+    return submitted

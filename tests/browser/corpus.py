@@ -8,12 +8,14 @@ change as a practitioner ticks filters.
 """
 
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from casestudies.models import (
     Approach,
     CaseStudyAttachment,
     CaseStudyOutcome,
+    CaseStudyPage,
     CaseStudyPartner,
     HomePage,
     StandardPage,
@@ -209,3 +211,30 @@ def build():
     OfficerFactory(council=councils["demoford"], username=OFFICER)
     ModeratorFactory(username=MODERATOR)
     return {"councils": councils, "case_studies": case_studies}
+
+
+# The case study the officer journey creates, and the practitioner journeys find.
+TITLE = "Demoford market community fridge"
+SUMMARY = (
+    "Volunteers collect surplus food from market traders each evening and share it from a "
+    "fridge in the market hall that anyone may use."
+)
+OUTCOME = "Two tonnes of food shared in the first year"
+
+
+def submit_for_review(site, title=TITLE):
+    """The officer's case study, drafted and submitted without the browser."""
+    council = site.councils["demoford"]
+    officer = get_user_model().objects.get(username=OFFICER)
+    draft = CaseStudyPage(
+        title=title, summary=SUMMARY, budget=6_500, start_year=2024, live=False, owner=officer
+    )
+    council.add_child(instance=draft)
+    draft.approaches.set(Approach.objects.filter(slug="volunteer-led"))
+    draft.themes.set(Theme.objects.filter(slug__in=["food-poverty", "health-wellbeing"]))
+    CaseStudyOutcome.objects.create(
+        page=draft, statement=OUTCOME, evidence_level=EvidenceLevel.MONITORED
+    )
+    revision = draft.save_revision(user=officer)
+    draft.get_workflow().start(draft, officer)
+    return revision.content_object
