@@ -42,3 +42,12 @@ def sign_in(page, username, password=corpus.PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def result_count(page):
+    return page.locator("#search-count")
+
+
+def facet(page, legend, label):
+    group = page.get_by_role("group", name=legend)
+    return group.get_by_role("checkbox", name=re.compile(f"^{re.escape(label)} "))

@@ -1,7 +1,8 @@
-"""The officer's and the moderator's journeys end to end in Chromium, and what any reader meets.
+"""The three journeys end to end in Chromium (officer, moderator, practitioner), and what any
+reader meets.
 
 They share one site (built once for this module) and follow on from each other: the officer's
-case study is the one the moderator approves.
+case study is the one the moderator approves and the practitioner finds.
 """
 
 import re
@@ -15,7 +16,7 @@ from casestudies.models import CaseStudyPage
 
 from . import corpus
 from .corpus import OUTCOME, SUMMARY, TITLE
-from .helpers import DESKTOP, PHONE, screenshot, sign_in
+from .helpers import ARTIFACTS, DESKTOP, PHONE, facet, result_count, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
@@ -152,6 +153,102 @@ def test_moderator_requests_changes_and_the_officer_sees_them(page, site):
     expect(banner).to_contain_text(f"Changes requested by {corpus.MODERATOR}")
     expect(banner).to_contain_text(comment)
     screenshot(page, "officer", "changes requested banner")
+
+
+def print_to_pdf(page, name):
+    """Print the page as a practitioner would for a meeting: content only, no page furniture."""
+    furniture = [
+        page.get_by_role("banner", include_hidden=True),
+        page.get_by_role("contentinfo", include_hidden=True),
+        page.get_by_role("button", name="Print this case study", include_hidden=True),
+        page.get_by_role("complementary", name="Related case studies", include_hidden=True),
+    ]
+    for part in furniture:
+        expect(part).to_be_visible()
+    page.emulate_media(media="print")
+    for part in furniture:
+        expect(part).to_be_hidden()
+    expect(page.get_by_role("heading", name="Key facts")).to_be_visible()
+    folder = ARTIFACTS / "print"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=folder / f"{name}.pdf", format="A4")
+    page.screenshot(path=folder / f"{name}.png", full_page=True)
+    page.emulate_media(media="screen")
+
+
+def test_practitioner_searches_filters_and_follows_related(page, approved):
+    """A practitioner searches from the home page, narrows by approach and budget, reads on."""
+    page.goto("/")
+    screenshot(page, "practitioner", "01 home")
+    search_box = page.get_by_role("main").get_by_role("searchbox", name="Search case studies")
+    search_box.fill("volunteers")
+    search_box.press("Enter")
+    expect(result_count(page)).to_have_text(
+        re.compile(r"^\s*5 case studies for \u2018volunteers\u2019")
+    )
+    expect(facet(page, "Budget", "£10k to £50k")).to_have_accessible_name(
+        re.compile(r"\(3\s+case studies\s*\)")
+    )
+
+    # Ticking a box updates the results in place: the count changes inside the same live
+    # region (so screen readers announce it) and focus stays on the box.
+    result_count(page).evaluate("element => { element.dataset.probe = 'same element'; }")
+    facet(page, "Approach", "Volunteer-led").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(result_count(page)).to_have_attribute("data-probe", "same element")
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(facet(page, "Budget", "£10k to £50k")).to_have_accessible_name(
+        re.compile(r"\(1\s+case study\s*\)")
+    )
+    facet(page, "Budget", "Under £10k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*2 case studies"))
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
+    screenshot(page, "practitioner", "02 filtered results")
+
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("img", name=re.compile("glass-fronted fridge"))).to_be_visible()
+    expect(page.get_by_role("table", name="Outcomes")).to_contain_text(OUTCOME)
+    screenshot(page, "practitioner", "03 case study")
+    print_to_pdf(page, "case-study")
+
+    related = page.get_by_role("complementary", name="Related case studies").get_by_role("link")
+    expect(related.first).to_be_visible()
+    related_title = related.first.inner_text()
+    related.first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(related_title)
+    screenshot(page, "practitioner", "04 related case study")
+
+    page.go_back()
+    page.go_back()
+    page.get_by_role("link", name="Remove filter Budget: Under £10k").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+    expect(facet(page, "Budget", "Under £10k")).not_to_be_checked()
+    screenshot(page, "practitioner", "05 filter removed")
+
+
+def test_practitioner_searches_without_javascript(page_without_js, approved):
+    """With JavaScript off the header search, the filters and the results still work."""
+    page = page_without_js
+    page.goto("/")
+    header = page.get_by_role("region", name="Site navigation and search")
+    header.get_by_role("searchbox", name="Search case studies").fill("fridge")
+    header.get_by_role("button", name="Search").click()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*1 case study for \u2018fridge\u2019"))
+
+    page.get_by_label("Words to search for").fill("volunteers")
+    facet(page, "Approach", "Volunteer-led").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(result_count(page)).to_have_text(
+        re.compile(r"^\s*3 case studies for \u2018volunteers\u2019")
+    )
+    screenshot(page, "practitioner-no-js", "01 filtered results")
+
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    screenshot(page, "practitioner-no-js", "02 case study")
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
