@@ -170,6 +170,19 @@ class LatencySteps:
         self.results["slow_node"] = {
             "delay_s": SLOW_NODE_DELAY,
             "max_ms": round(max(latencies), 1),
+            # The database's answers after the breaker opens cost what the fallback costs (the
+            # peer rows): the slow node's own price is its slowest answer.
+            "node_max_ms": round(
+                max(
+                    (
+                        ms
+                        for ms, by in zip(latencies, backends, strict=True)
+                        if by == "elasticsearch"
+                    ),
+                    default=0,
+                ),
+                1,
+            ),
             "latencies_ms": [round(latency, 1) for latency in latencies],
             "backends": backends,
             "node_answers": backends.count("elasticsearch"),

@@ -69,6 +69,7 @@ def test_tiny_benchmark_writes_results_and_cleans_up(search_node, tmp_path):
     assert slow["errors"] == 0
     assert slow["backends"][-1] == "database"
     assert 1 <= slow["node_answers"] <= 5
+    assert 0 < slow["node_max_ms"] <= slow["max_ms"]
     assert "| | 12 case studies |" in docs.read_text()
 
     assert list(work.iterdir()) == []
