@@ -164,3 +164,50 @@ def test_zero_results_say_what_removing_each_filter_gives(request, approved, jav
     expect(remove).to_be_visible()
     remove.click()
     expect(result_count(page)).to_have_text(re.compile(r"^\s*3 case studies"))
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_new_words_sort_by_relevance_and_did_you_mean_keeps_the_filters(
+    request, approved, javascript
+):
+    """Words typed after filtering sort by relevance, "Did you mean" keeps the filters, and a
+    page past the end shows the last page instead of "showing 161 to 160"."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.goto("/search/?approach=volunteer-led")
+    sort = page.get_by_label("Sort by")
+    expect(sort).to_have_value("newest")
+    page.get_by_label("Words to search for").fill("volunters")
+    page.locator("#search-form").get_by_role("button", name="Search", exact=True).click()
+    expect(page).to_have_url(re.compile(r"q=volunters"))
+    expect(sort).to_have_value("relevance")
+    suggestion = page.locator(".search-suggestion a")
+    expect(suggestion).to_have_text("volunteers")
+    suggestion.click()
+    expect(page).to_have_url(re.compile(r"q=volunteers"))
+    expect(page).to_have_url(re.compile(r"approach=volunteer-led"))
+    expect(facet(page, "Approach", "Volunteer-led")).to_be_checked()
+    expect(result_count(page)).to_have_text(re.compile(r"^\s*[1-9]\d* case stud"))
+    page.goto("/search/?q=volunteers&page=40")
+    expect(page).to_have_url(re.compile(r"/search/\?q=volunteers$"))
+    expect(page.locator(".search-result").first).to_be_visible()
+
+
+def test_a_printed_case_study_says_where_it_came_from(page, approved, site):
+    """Printed, a page starts with the site's name, its absolute address and the date, and its
+    links print with the site's address; on screen none of that shows."""
+    page.goto(approved.url)
+    header = page.locator(".network-print-header")
+    expect(header).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text("Co-operative Councils Knowledge Network")
+    expect(header).to_contain_text(site.url + approved.url)
+    expect(header).to_contain_text(re.compile(r"Printed \d{1,2} [A-Z][a-z]+ \d{4}"))
+    printed_link = page.evaluate(
+        """() => getComputedStyle(
+            document.querySelector('main a[href^="/"]:not([href^="//"])'), '::after'
+        ).content"""
+    )
+    assert site.url in printed_link
+    page.emulate_media(media="screen")
+    expect(header).to_be_hidden()
