@@ -33,7 +33,7 @@ from network_site.page_urls import UrlBuilder
 from .facets import FACETS
 from .fulltext import token
 from .models import SearchText
-from .results import iso_datetime
+from .results import council_of, iso_datetime
 from .stop_words import ELASTICSEARCH_ENGLISH_STOP_WORDS
 from .synonyms import synonym_phrases
 
@@ -206,25 +206,29 @@ class TokenQuery:
             if values
         }
 
+    def matches_text(self):
+        """(SQL condition, params) for the rows the words match."""
+        return (f"vector @@ {self.text}", self.text_params) if self.text else ("TRUE", [])
+
+    def matches_selections(self):
+        """(SQL condition, params) for the rows matching every selection (OR within a facet)."""
+        conditions = ["facets && %s::text[]"] * len(self.selected)
+        return " AND ".join(conditions) or "TRUE", list(self.selected.values())
+
     def where(self):
         """(WHERE SQL, params) for the rows matching the words and every selection."""
-        conditions, params = ["TRUE"], []
-        if self.text:
-            conditions.append(f"vector @@ {self.text}")
-            params += self.text_params
-        for tokens in self.selected.values():
-            conditions.append("facets && %s::text[]")
-            params.append(tokens)
-        return " AND ".join(conditions), params
+        text, text_params = self.matches_text()
+        selections, selection_params = self.matches_selections()
+        return f"{text} AND {selections}", [*text_params, *selection_params]
 
     def counts(self):
         """({facet: {value: count}}, total) in one scan, each facet counted without its own
         selection, over the rows that miss at most one selection."""
         names = list(self.selected)
         flags = "".join(f", facets && %s::text[] AS s{i}" for i in range(len(names)))
-        text = f"vector @@ {self.text}" if self.text else "TRUE"
+        text, text_params = self.matches_text()
         rows = f"SELECT facets{flags} FROM {TABLE} WHERE {text}"
-        params = [*self.selected.values(), *self.text_params]
+        params = [*self.selected.values(), *text_params]
         if names:
             misses = " + ".join(f"(NOT s{i})::int" for i in range(len(names)))
             rows = f"SELECT * FROM ({rows}) flagged WHERE {misses} <= 1"
@@ -285,9 +289,11 @@ def result_from_page(page, url_for, terms):
         "url": url_for(page.url_path) or "",
         "summary": page.summary,
         "highlight": mark(page.summary, terms),
-        "council": {"slug": council.slug, "name": council.title, "is_example": council.is_example}
-        if council
-        else {"slug": "", "name": "", "is_example": False},
+        "council": council_of(
+            {"slug": council.slug, "name": council.title, "is_example": council.is_example}
+            if council
+            else {}
+        ),
         "approaches": [
             {"slug": term.slug, "name": term.name}
             for term in sorted(page.approaches.all(), key=lambda term: term.slug)

@@ -11,27 +11,22 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from .database import TABLE, TokenQuery, facet_q, full_text, like_base, search_terms
-from .fulltext import token
 from .synonyms import synonym_phrases
 
 
-def token_counts(tokens, removals):
-    """Rows of ``tokens``' words each (facet, value) removal alone would match, in one scan."""
-    columns, params = [], []
-    for name, value in removals:
-        removed = token(name, value)
-        kept = [
-            [chosen for chosen in chosen_tokens if not (other == name and chosen == removed)]
-            for other, chosen_tokens in tokens.selected.items()
-        ]
-        kept = [chosen for chosen in kept if chosen]
-        condition = " AND ".join(["facets && %s::text[]"] * len(kept)) or "TRUE"
+def token_counts(params, synonyms, removals):
+    """Rows the words match that each (facet, value) removal alone would let in, in one scan."""
+    columns, column_params = [], []
+    for pair in removals:
+        condition, condition_params = TokenQuery(
+            params.query, synonyms, params.minus(*pair).filters
+        ).matches_selections()
         columns.append(f"count(*) FILTER (WHERE {condition})")
-        params += kept
-    text = f"vector @@ {tokens.text}" if tokens.text else "TRUE"
+        column_params += condition_params
+    text, text_params = TokenQuery(params.query, synonyms, {}).matches_text()
     sql = f"SELECT {', '.join(columns)} FROM {TABLE} WHERE {text}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *tokens.text_params])
+        cursor.execute(sql, [*column_params, *text_params])
         return list(cursor.fetchone())
 
 
@@ -54,6 +49,6 @@ def loosened(params, synonym_groups):
         return []
     synonyms = synonym_phrases(params.query, synonym_groups) if params.query else []
     if full_text():
-        return token_counts(TokenQuery(params.query, synonyms, params.filters), removals)
+        return token_counts(params, synonyms, removals)
     terms = search_terms(params.query, [phrase.lower() for phrase in synonyms])
     return like_counts(like_base(params, terms), params, removals)
