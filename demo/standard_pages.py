@@ -136,10 +136,21 @@ until they are delivered</li>
 <p>Signing in sets a cookie that keeps you signed in and one that protects forms against
 forgery, listed on the <a href="/cookies/">cookies page</a>. They are strictly necessary, so we
 do not ask for consent to them.</p>
+<h2>If you ask a case study's author a question</h2>
+<p>Each case study has an "Ask the author" form. We send what you type (your name, email
+address, organisation if you give it, and your question) by email to the council officers who
+wrote the case study, with a copy to the council's general inbox if it has one; they reply to
+you directly. The email waits in our database until it is delivered. We keep a record of each
+question for network staff, so that they can deal with misuse: your name, email address,
+organisation and question are deleted from it 90 days after you send it, leaving only the date
+and the case study it was about. We do not show you the officers' addresses, and we do not
+store your IP address with the question (the request log above still records the visit). The
+form sets no cookie.</p>
 <h2>Contact details in case studies</h2>
 <p>A case study may name a contact at the council, with their role and email address. The name
-and role are public. The email address is shown only to people signed in to the site, and it is
-never included in the open data API or the public search index.</p>
+and role are public. The email address is never shown on the site, nor included in the open
+data API or the public search index: questions reach the contact through the "Ask the author"
+form. A council's general inbox is never shown either.</p>
 <h2>Our lawful basis</h2>
 <p>We process this data because it is necessary for a task carried out in the public interest
 (UK GDPR Article 6(1)(e)): helping councils learn from each other's work with their
@@ -152,7 +163,9 @@ when the law requires us to.</p>
 <h2>How long we keep it</h2>
 <p>We keep an account for as long as its holder works with a member council. When someone
 leaves, their council or network staff close the account; the pages they wrote stay published,
-owned by a colleague. Contact details in a case study are removed or replaced on request.</p>
+owned by a colleague. Contact details in a case study are removed or replaced on request. A
+question sent through the "Ask the author" form keeps its sender and text for 90 days (see
+above); the officers who received it keep their copy under their council's own policy.</p>
 <h2>Your rights</h2>
 <p>You have the right to ask for a copy of your personal data, to have it corrected or deleted,
 to restrict or object to how we use it, and to have it moved to another organisation. To use any
@@ -164,7 +177,7 @@ complain to the Information Commissioner's Office (ICO), Wycliffe House, Water L
 Cheshire, SK9 5AF, on 0303 123 1113, or through
 <a href="https://ico.org.uk/make-a-complaint/">the ICO's website</a>.</p>
 <h2>Changes to this notice</h2>
-<p>This notice was last updated in November 2026.</p>
+<p>This notice was last updated in December 2026.</p>
 """
 
 STANDARD_PAGES = [

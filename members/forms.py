@@ -18,7 +18,16 @@ class OnboardCouncilForm(forms.Form):
     )
     council_type = forms.ChoiceField(choices=CouncilType.choices)
     region = forms.ChoiceField(choices=Region.choices)
-    website = forms.URLField(required=False, assume_scheme="https")
+    website = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        help_text="The council's public website. Give this, a general inbox, or both.",
+    )
+    general_inbox = forms.EmailField(
+        required=False,
+        help_text="The council's general enquiries address, e.g. enquiries@council.gov.uk. "
+        "Never shown to visitors: questions from its case studies' contact form are copied to it.",
+    )
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -26,10 +35,24 @@ class OnboardCouncilForm(forms.Form):
             raise forms.ValidationError("The name needs at least one letter or digit.")
         return title
 
+    def clean(self):
+        data = super().clean()
+        if self.has_error("website") or self.has_error("general_inbox"):
+            return data
+        # Without one of them a visitor could reach the council only through its officers.
+        if not data.get("website") and not data.get("general_inbox"):
+            self.add_error(
+                "website",
+                "Give the council's website or its general inbox (or both), so that the public "
+                "has a way to contact it.",
+            )
+        return data
+
     def onboard_kwargs(self):
         """Keyword arguments for onboard_council, leaving out empty optional fields."""
         data = self.cleaned_data
-        fields = {key: data[key] for key in ("official_name", "website") if data.get(key)}
+        optional = ("official_name", "website", "general_inbox")
+        fields = {key: data[key] for key in optional if data.get(key)}
         return {
             "title": data["title"],
             "council_type": data["council_type"],

@@ -19,6 +19,7 @@ urlpatterns = [
     path("invitations/", include("members.urls")),
     path("", include("search.urls")),
     path("", include("casestudies.urls")),
+    path("", include("enquiries.urls")),
     path("sitemap.xml", sitemap),
     path(".well-known/security.txt", security_txt),
     path("cookies/", cookies_view, name="cookies"),

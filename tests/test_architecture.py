@@ -8,11 +8,14 @@ import pytest
 from tests.helpers.imports import imported_modules, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("casestudies", "search", "members", "operations", "network_site", "demo")
+APPS = ("casestudies", "search", "members", "enquiries", "operations", "network_site", "demo")
 # (importing app, imported app): imports that point up the layers.
 UPWARD = {
     ("casestudies", "search"),
     ("casestudies", "members"),
+    ("casestudies", "enquiries"),
+    ("search", "enquiries"),
+    ("members", "enquiries"),
     ("casestudies", "demo"),
     ("search", "members"),
     *((app, "demo") for app in APPS if app != "demo"),

@@ -36,6 +36,8 @@ def test_reading_and_searching_set_no_cookie(client):
         "/search/?q=xylophone",
         "/search/suggest/?q=foo",
         page.url,
+        f"/ask/{page.pk}/",
+        f"/ask/{page.pk}/sent/",
         "/cookies/",
         "/no-such-page/",
         "/api/v2/pages/",

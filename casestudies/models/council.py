@@ -32,6 +32,12 @@ class CouncilPage(Page):
     )
     population = models.PositiveIntegerField(null=True, blank=True)
     website = models.URLField(blank=True)
+    general_inbox = models.EmailField(
+        "General inbox",
+        blank=True,
+        help_text="The council's general enquiries address. Never shown to visitors: messages "
+        'sent from a case study\'s "Ask the author" form are copied to it.',
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -49,7 +55,7 @@ class CouncilPage(Page):
         FieldPanel("official_name"),
         FieldRowPanel([FieldPanel("council_type"), FieldPanel("region")]),
         FieldRowPanel([FieldPanel("gss_code"), FieldPanel("population")]),
-        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("general_inbox")]),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading="Logo"),
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("member_since"), FieldPanel("is_example")]),
@@ -86,5 +92,9 @@ class CouncilPage(Page):
 
     @property
     def contact_url(self):
-        """Where the public gets in touch: the council's own website, else its page here."""
-        return self.website or self.url
+        """The council's own website, or "" (its page here has no contact details).
+
+        Without a website the way to reach a council is a case study's "Ask the author" form,
+        which relays to its officers and general inbox without showing either address.
+        """
+        return self.website

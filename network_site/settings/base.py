@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "search",
     # Before the wagtail apps, so its templates (e.g. the lockout page) can override theirs.
     "members",
+    # Visitors' questions to case study authors, relayed without showing addresses.
+    "enquiries",
     # Demo content and its loaders (load_demo_content, generate_case_studies).
     "demo",
     # Before django.contrib.staticfiles, whose runserver it extends with the loopback guard.
@@ -231,6 +233,10 @@ SEARCH_BREAKER_CACHE = "ratelimit"
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 SEARCH_SUGGEST_RATE_LIMIT = os.environ.get("SEARCH_SUGGEST_RATE_LIMIT", "240/m")
 SEARCH_RATE_LIMIT_CACHE = "ratelimit"
+# Questions sent through a case study's "Ask the author" form per client address (same limiter).
+ENQUIRY_RATE_LIMIT = os.environ.get("ENQUIRY_RATE_LIMIT", "5/h")
+# Days a relayed question keeps its sender and message; then the worker clears them.
+ENQUIRY_KEEP_DAYS = int(os.environ.get("ENQUIRY_KEEP_DAYS", "90"))
 # Seconds a rebuild keeps the previous index after moving the alias, for searches in flight.
 SEARCH_OLD_INDEX_GRACE = float(os.environ.get("SEARCH_OLD_INDEX_GRACE", "2"))
 # A rebuild's lock expires this many seconds after its holder stopped renewing it (a crash).

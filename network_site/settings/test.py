@@ -47,4 +47,4 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate"},
 }
-SEARCH_RATE_LIMIT = SEARCH_SUGGEST_RATE_LIMIT = "100000/m"
+SEARCH_RATE_LIMIT = SEARCH_SUGGEST_RATE_LIMIT = ENQUIRY_RATE_LIMIT = "100000/m"

@@ -66,20 +66,34 @@ def test_unknown_figures_read_not_stated(client):
     assert html.count("Not stated") >= 5
 
 
-def test_contact_email_is_shown_only_to_signed_in_users(client):
-    """The public sees a route to the council; a signed-in user sees the contact's email."""
-    council = CouncilPageFactory(website="https://www.example.org/")
+def test_contact_shows_name_and_role_never_the_email(client):
+    """Public or signed in, the page names the contact and links to the relay form, no email."""
+    council = CouncilPageFactory(website="https://www.example.org/", general_inbox="in@x.example")
     page = CaseStudyPageFactory(
-        parent=council, contact_name="Sam Officer", contact_email="sam@example.org"
+        parent=council,
+        contact_name="Sam Officer",
+        contact_role="Project lead",
+        contact_email="sam@example.org",
     )
-    public = client.get(page.url).content.decode()
-    assert "sam@example.org" not in public
-    assert "Sam Officer" in public
-    assert f'href="https://www.example.org/">contact {council.title}</a>' in public
+    for user in (None, UserFactory()):
+        if user:
+            client.force_login(user)
+        html = client.get(page.url).content.decode()
+        assert "sam@example.org" not in html and "in@x.example" not in html
+        assert "Sam Officer, Project lead" in html
+        assert f'href="/ask/{page.pk}/">Ask the author a question' in html
+        assert 'href="https://www.example.org/">' in html
 
-    client.force_login(UserFactory())
-    signed_in = client.get(page.url).content.decode()
-    assert 'href="mailto:sam@example.org"' in signed_in
+
+def test_contact_never_links_to_the_council_page_without_a_website(client):
+    """A council with no website is no 'contact' link to its own page; the relay form remains."""
+    council = CouncilPageFactory(website="")
+    page = CaseStudyPageFactory(parent=council)
+    html = client.get(page.url).content.decode()
+    assert council.contact_url == ""
+    contact = html.split(">Contact</h2>")[1].split("<h2")[0]
+    assert f'href="{council.url}"' not in contact
+    assert f'href="/ask/{page.pk}/"' in contact
 
 
 def test_draft_case_study_is_not_public(client):

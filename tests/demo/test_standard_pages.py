@@ -11,6 +11,7 @@ from django.test import Client
 from gunicorn.config import AccessLogFormat
 
 from demo.standard_pages import PRIVACY_NOTICE
+from enquiries.models import Enquiry
 from tests.factories import CaseStudyPageFactory, ModeratorFactory
 
 PASSWORD = "plum-orchard-lantern-42"
@@ -57,3 +58,26 @@ def test_a_sign_in_is_recorded_with_address_and_browser_as_the_notice_says():
     entry = AccessLog.objects.get(username=user.username)
     assert entry.ip_address and entry.user_agent == "TestBrowser/1.0" and entry.attempt_time
     assert "each sign-in and sign-out" in PRIVACY_NOTICE
+
+
+@pytest.mark.django_db
+def test_a_question_to_an_author_stores_what_the_notice_says_for_as_long_as_it_says():
+    """Asking stores name, email, organisation and text (no IP), kept ENQUIRY_KEEP_DAYS."""
+    page = CaseStudyPageFactory(title="Food hub")
+    Client().post(
+        f"/ask/{page.pk}/",
+        {"name": "Priya", "email": "p@example.org", "organisation": "Org", "message": "Hi?"},
+    )
+
+    stored = Enquiry.objects.values().get()
+    assert not any("ip" in name.split("_") or name == "address" for name in stored)
+    assert (stored["sender_name"], stored["sender_email"], stored["sender_organisation"]) == (
+        "Priya",
+        "p@example.org",
+        "Org",
+    )
+    text = " ".join(PRIVACY_NOTICE.split())
+    assert "your name, email address, organisation if you give it, and your question" in text
+    assert f"deleted from it {settings.ENQUIRY_KEEP_DAYS} days after you send it" in text
+    assert "we do not store your IP address with the question" in text
+    assert "shown only to people signed in" not in text

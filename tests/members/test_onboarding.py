@@ -89,10 +89,18 @@ def test_roles_exist_after_migrate_and_rerun_safely():
 def test_add_council_command_onboards(capsys):
     """The add_council command creates the council, its group and its collection."""
     call_command(
-        "add_council", "Commandshire Council", "--type", "county", "--region", "east-midlands"
+        "add_council",
+        "Commandshire Council",
+        "--type",
+        "county",
+        "--region",
+        "east-midlands",
+        "--general-inbox",
+        "enquiries@commandshire.example",
     )
     council = CouncilPage.objects.get(slug="commandshire-council")
     assert council.live and council.council_type == "county" and council.region == "east-midlands"
+    assert council.general_inbox == "enquiries@commandshire.example"
     assert Group.objects.filter(name="Commandshire Council officers").exists()
     assert Collection.objects.filter(name="Commandshire Council").exists()
     assert "Onboarded Commandshire Council" in capsys.readouterr().out
@@ -101,7 +109,11 @@ def test_add_council_command_onboards(capsys):
 def test_add_council_command_is_repeatable(capsys):
     """Running add_council twice reports the existing council instead of failing."""
     for _ in range(2):
-        call_command("add_council", "Repeatshire", "--type", "county", "--region", "london")
+        call_command(
+            "add_council",
+            *("Repeatshire", "--type", "county", "--region", "london"),
+            *("--website", "https://repeatshire.example/"),
+        )
     assert CouncilPage.objects.filter(slug="repeatshire").count() == 1
     assert "already exists" in capsys.readouterr().out
 
@@ -112,6 +124,15 @@ def test_add_council_command_is_repeatable(capsys):
         (["X Council", "--type", "galactic", "--region", "london"], "Unknown council type"),
         (["X Council", "--type", "county", "--region", "mars"], "Unknown region"),
         (["!!!", "--type", "county", "--region", "london"], "letter or digit"),
+        (["X Council", "--type", "county", "--region", "london"], "--website or --general-inbox"),
+        (
+            ["X Council", "--type", "county", "--region", "london", "--general-inbox", "nope"],
+            "not an email address",
+        ),
+        (
+            ["X Council", "--type", "county", "--region", "london", "--website", "nope"],
+            "not a web address",
+        ),
     ],
 )
 def test_add_council_command_rejects_bad_values(arguments, message):
@@ -128,11 +149,18 @@ def test_onboard_view_for_administrators(client_administrator, administrator):
     url = reverse("members_admin:onboard_council")
     assert client_administrator.get(url).status_code == 200
     response = client_administrator.post(
-        url, {"title": "Formshire Council", "council_type": "district", "region": "wales"}
+        url,
+        {
+            "title": "Formshire Council",
+            "council_type": "district",
+            "region": "wales",
+            "general_inbox": "enquiries@formshire.example",
+        },
     )
     assert response.status_code == 302
     council = CouncilPage.objects.get(slug="formshire-council")
     assert council.live and council.owner == administrator
+    assert council.general_inbox == "enquiries@formshire.example" and council.website == ""
     assert Group.objects.filter(name="Formshire Council officers").exists()
     assert PageLogEntry.objects.filter(
         page=council, action="wagtail.create", user=administrator
@@ -150,6 +178,27 @@ def test_onboard_view_reports_bad_input(client_administrator):
     assert "title" in errors and "council_type" in errors
 
 
+def test_onboard_view_requires_a_website_or_a_general_inbox(client_administrator):
+    """Without either contact the form says so beside the website field and creates nothing."""
+    url = reverse("members_admin:onboard_council")
+    data = {"title": "Quietshire Council", "council_type": "district", "region": "wales"}
+    response = client_administrator.post(url, data)
+    assert response.status_code == 200
+    assert "general inbox" in response.context["form"].errors["website"][0]
+    assert "Quietshire Council" in response.content.decode()
+    assert not CouncilPage.objects.filter(slug="quietshire-council").exists()
+
+    response = client_administrator.post(url, {**data, "general_inbox": "not an address"})
+    assert "general_inbox" in response.context["form"].errors
+    assert "website" not in response.context["form"].errors
+
+    response = client_administrator.post(url, {**data, "website": "quietshire.example"})
+    assert response.status_code == 302
+    assert CouncilPage.objects.get(slug="quietshire-council").website == (
+        "https://quietshire.example"
+    )
+
+
 def test_onboard_menu_item_only_for_administrators(client_administrator, client_moderator):
     """Only administrators see, and may use, the onboarding view."""
     url = reverse("members_admin:onboard_council")
@@ -162,7 +211,12 @@ def test_onboard_view_reports_model_validation_as_form_error(client_administrato
     """A name the page model refuses (official name over 200 characters) is a form error."""
     response = client_administrator.post(
         reverse("members_admin:onboard_council"),
-        {"title": "Long " * 50, "council_type": "district", "region": "wales"},
+        {
+            "title": "Long " * 50,
+            "council_type": "district",
+            "region": "wales",
+            "website": "https://long.example/",
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
@@ -172,4 +226,8 @@ def test_onboard_view_reports_model_validation_as_form_error(client_administrato
 def test_add_council_command_reports_model_validation():
     """The command turns the page model's validation errors into a CommandError."""
     with pytest.raises(CommandError, match="200 characters"):
-        call_command("add_council", "Long " * 50, "--type", "county", "--region", "london")
+        call_command(
+            "add_council",
+            *("Long " * 50, "--type", "county", "--region", "london"),
+            *("--website", "https://long.example/"),
+        )

@@ -99,6 +99,8 @@ class Command(BaseCommand):
                 region=region,
                 population=population,
                 is_example=True,
+                # Obviously fictional (.example never resolves): the relay form copies it.
+                general_inbox=f"enquiries@{slugify(title)}.example",
                 introduction=(
                     f"{title} is a fictional example council, made up to show how the "
                     "network's case studies work."
