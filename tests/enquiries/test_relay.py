@@ -17,7 +17,6 @@ from tests.helpers.enquiries import QUESTION
 pytestmark = pytest.mark.django_db
 
 
-
 def test_the_owner_alone_gets_it_when_they_are_an_officer(council_a, officer_a):
     """An owning officer is the one recipient; colleagues and the inbox are not addressed."""
     OfficerFactory(council=council_a, username="colleague")

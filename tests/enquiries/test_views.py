@@ -12,7 +12,6 @@ from tests.helpers.enquiries import QUESTION
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def page(council_a, officer_a):
     return CaseStudyPageFactory(parent=council_a, owner=officer_a, contact_name="Alice Lead")
