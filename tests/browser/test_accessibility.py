@@ -31,6 +31,7 @@ def axe():
 
 def page_paths(site):
     """Every kind of page the public (and a signing-in officer) sees, by name."""
+    warm_spaces = site.case_studies["Village warm spaces network"].pk
     return {
         "home": "/",
         "search with filters": "/search/?q=volunteers&approach=volunteer-led&budget=under-10k",
@@ -44,6 +45,8 @@ def page_paths(site):
             site.case_studies["Village warm spaces network"].pk,
             site.case_studies["Community-owned village shop"].pk,
         ),
+        "ask the author": f"/ask/{warm_spaces}/",
+        "question sent": f"/ask/{warm_spaces}/sent/",
         "sign-in": "/admin/login/",
         "page not found": "/no-such-page/",
         "cookies": "/cookies/",
@@ -93,6 +96,8 @@ def layout_at(page, width):
         "council",
         "case study",
         "compare",
+        "ask the author",
+        "question sent",
         "sign-in",
         "page not found",
         "cookies",
@@ -121,6 +126,22 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
     assert not narrow_fields, f"Fields squeezed below 120 px at 320 px: {narrow_fields}"
 
 
+@pytest.mark.elasticsearch
+def test_ask_the_author_form_with_errors_has_no_wcag_violations(page, site, axe):
+    """The form sent empty (its error summary and field errors) still has no axe violation."""
+    page.goto(page_paths(site)["ask the author"])
+    page.get_by_role("button", name="Send your question").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your name.")
+    results = run_axe(axe, page)
+    save_results("ask the author with errors", results)
+    reports = [
+        f"At {width} width: {result.generate_report()}"
+        for width, result in results.items()
+        if result.violations_count
+    ]
+    assert not reports, "\n".join(reports)
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -129,6 +150,7 @@ def test_page_has_no_wcag_violations_and_reflows(page, site, axe, name):
         "council",
         "case study",
         "compare",
+        "ask the author",
         "page not found",
         "cookies",
     ],
