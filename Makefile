@@ -16,7 +16,11 @@ PORT ?= 8000
 DEV_SITE_URL = http://127.0.0.1:$(PORT)
 
 export SEARCH_PORT ?= 9200
-export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_PORT)
+# `make search-up NODES=3` starts a local cluster on SEARCH_PORT and the next ports; the project
+# then talks to all of its nodes.
+export NODES ?= 1
+export ELASTICSEARCH_URL ?= $(shell for i in $$(seq 0 $$(($(NODES) - 1))); do \
+	printf 'http://127.0.0.1:%s,' $$(($(SEARCH_PORT) + i)); done | sed 's/,$$//')
 export DEMO_PASSWORD ?= network-demo-2026
 # The project's PostgreSQL cluster (scripts/db-node.sh); `make test` runs its second pass on it.
 export DB_PORT ?= 5433
@@ -68,11 +72,11 @@ venv: $(VENV_STAMP) ## Create .venv and install the Python dependencies
 install: system-packages $(VENV_STAMP) $(NPM_STAMP) ## Install everything (re-running is fast)
 
 .PHONY: search-up
-search-up: ## Start the local Elasticsearch node (or reuse a healthy one) on SEARCH_PORT
+search-up: ## Start the local Elasticsearch node on SEARCH_PORT, or a cluster with NODES=3 (reuses a healthy one)
 	@scripts/search-node.sh up
 
 .PHONY: search-down
-search-down: ## Stop the local Elasticsearch node
+search-down: ## Stop the local Elasticsearch node (or the NODES=3 cluster)
 	@scripts/search-node.sh down
 
 .PHONY: search-status

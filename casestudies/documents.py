@@ -9,6 +9,7 @@ import html
 import re
 
 import orjson
+from django.conf import settings
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from elasticsearch.dsl import (
@@ -91,9 +92,6 @@ class CaseStudyIndexDocument(Document):
     display = Object(enabled=False)
     content_hash = Keyword()
 
-    class Index:
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
-
 
 # Facet keyword fields that hold a column of the case study's row as it is: field -> column.
 # The search side's facet registry (search/facets.py) filters and counts them by field name.
@@ -107,8 +105,11 @@ FACET_COLUMNS = {
 
 
 def index_body():
-    """Settings and mappings for a new versioned index."""
+    """Settings and mappings for a new versioned index, sharded as the settings say."""
     body = CaseStudyIndexDocument._index.to_dict()
+    body.setdefault("settings", {}).update(
+        number_of_shards=settings.SEARCH_SHARDS, number_of_replicas=settings.SEARCH_REPLICAS
+    )
     properties = body["mappings"]["properties"]
     for name in FACET_COLUMNS:
         properties.setdefault(name, {"type": "keyword"})

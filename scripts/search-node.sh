@@ -6,7 +6,10 @@
 # it as a dedicated non-root user (root) or as the current user (non-root), bound to 127.0.0.1.
 #
 # Environment (all optional):
-#   SEARCH_PORT            HTTP port (default 9200)
+#   SEARCH_PORT            HTTP port (default 9200); a cluster's first node's
+#   NODES                  how many nodes (default 1); more than one makes a local cluster on
+#                          HTTP ports SEARCH_PORT.. and transport ports SEARCH_TRANSPORT_PORT..
+#   SEARCH_TRANSPORT_PORT  a cluster's first transport port (default SEARCH_PORT + 100)
 #   SEARCH_START_TIMEOUT   seconds to wait for yellow health (default 240)
 #   SEARCH_STOP_TIMEOUT    seconds to wait for a clean exit before SIGKILL (default 60)
 #   SEARCH_USER            user the node runs as when started by root (default councils-search)
@@ -20,6 +23,8 @@ set -euo pipefail
 ES_VERSION="8.19.3"
 ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
 SEARCH_PORT="${SEARCH_PORT:-9200}"
+NODES="${NODES:-1}"
+TRANSPORT_PORT="${SEARCH_TRANSPORT_PORT:-$((SEARCH_PORT + 100))}"
 START_TIMEOUT="${SEARCH_START_TIMEOUT:-240}"
 STOP_TIMEOUT="${SEARCH_STOP_TIMEOUT:-60}"
 HEAP="${SEARCH_HEAP:-512m}"
@@ -40,12 +45,33 @@ else
     STATE_ROOT="${SEARCH_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/councils-search}"
 fi
 ES_HOME="$INSTALL_DIR/elasticsearch-$ES_VERSION"
-STATE_DIR="$STATE_ROOT/$SEARCH_PORT"
-DATA_DIR="$STATE_DIR/data"
-LOG_DIR="$STATE_DIR/logs"
-PID_FILE="$STATE_DIR/elasticsearch.pid"
-STARTUP_LOG="$LOG_DIR/startup.out"
-URL="http://127.0.0.1:$SEARCH_PORT"
+case "$NODES" in
+'' | *[!0-9]* | 0) echo "error: NODES must be a whole number of nodes, 1 or more (got '$NODES')." >&2 && exit 2 ;;
+esac
+# A cluster's nodes keep their state apart from the single node's: a data folder belongs to one
+# cluster, and the single node on the same port would refuse to join another.
+if [ "$NODES" -gt 1 ]; then
+    CLUSTER_NAME="councils-search-cluster-$SEARCH_PORT"
+    NODE_STATE_ROOT="$STATE_ROOT/cluster-$SEARCH_PORT"
+else
+    CLUSTER_NAME="councils-search"
+    NODE_STATE_ROOT="$STATE_ROOT"
+fi
+NODE_PORTS=()
+for ((i = 0; i < NODES; i++)); do NODE_PORTS+=("$((SEARCH_PORT + i))"); done
+
+# Points the per-node variables at the node whose HTTP port is $1.
+select_node() {
+    NODE_PORT="$1"
+    STATE_DIR="$NODE_STATE_ROOT/$NODE_PORT"
+    DATA_DIR="$STATE_DIR/data"
+    LOG_DIR="$STATE_DIR/logs"
+    PID_FILE="$STATE_DIR/elasticsearch.pid"
+    STARTUP_LOG="$LOG_DIR/startup.out"
+    URL="http://127.0.0.1:$NODE_PORT"
+}
+select_node "$SEARCH_PORT"
+CLUSTER_URL="$URL"
 
 # shellcheck source=lib/node-common.sh
 . "$SCRIPTS_DIR/lib/node-common.sh"
@@ -153,10 +179,36 @@ ensure_unpacked() {
 ensure_state_dirs() {
     mkdir -p "$DATA_DIR" "$LOG_DIR" "$STATE_DIR/tmp"
     if [ "$AS_ROOT" -eq 1 ]; then
-        chown "$RUN_USER:" "$STATE_ROOT"
+        chown "$RUN_USER:" "$STATE_ROOT" "$NODE_STATE_ROOT"
         chown -R "$RUN_USER:" "$STATE_DIR"
         chmod 750 "$STATE_DIR"
     fi
+}
+
+# Starts the selected node in the background; the arguments are its discovery settings.
+launch_node() {
+    say "Starting Elasticsearch $ES_VERSION on $URL as $RUN_USER (heap $HEAP, data in $DATA_DIR)"
+    local -a launch=(
+        env "ES_JAVA_HOME=$JAVA_HOME_FOUND" "ES_JAVA_OPTS=-Xms$HEAP -Xmx$HEAP"
+        "ES_TMPDIR=$STATE_DIR/tmp" "ES_PATH_CONF=$ES_HOME/config"
+        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE"
+        "-Ecluster.name=$CLUSTER_NAME"
+        "-Enode.name=councils-search-$NODE_PORT"
+        "$@"
+        -Enetwork.host=127.0.0.1
+        "-Ehttp.port=$NODE_PORT"
+        "-Epath.data=$DATA_DIR"
+        "-Epath.logs=$LOG_DIR"
+        -Expack.security.enabled=false
+        -Ecluster.routing.allocation.disk.watermark.low=97%
+        -Ecluster.routing.allocation.disk.watermark.high=98%
+        -Ecluster.routing.allocation.disk.watermark.flood_stage=99%
+    )
+    if [ "$AS_ROOT" -eq 1 ]; then
+        launch=(runuser -u "$RUN_USER" -- "${launch[@]}")
+    fi
+    # From /, which the node's user can always read (unlike a checkout under /root).
+    (cd / && "${launch[@]}" </dev/null >"$STARTUP_LOG" 2>&1 9>&-) &
 }
 
 # --- commands --------------------------------------------------------------------------------
@@ -204,28 +256,7 @@ cmd_up() {
     if pid="$(managed_pid)"; then
         say "Elasticsearch is already starting (pid $pid); waiting for it"
     else
-        say "Starting Elasticsearch $ES_VERSION on $URL as $RUN_USER (heap $HEAP, data in $DATA_DIR)"
-        local -a launch=(
-            env "ES_JAVA_HOME=$JAVA_HOME_FOUND" "ES_JAVA_OPTS=-Xms$HEAP -Xmx$HEAP"
-            "ES_TMPDIR=$STATE_DIR/tmp" "ES_PATH_CONF=$ES_HOME/config"
-            "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE"
-            -Ecluster.name=councils-search
-            "-Enode.name=councils-search-$SEARCH_PORT"
-            -Ediscovery.type=single-node
-            -Enetwork.host=127.0.0.1
-            "-Ehttp.port=$SEARCH_PORT"
-            "-Epath.data=$DATA_DIR"
-            "-Epath.logs=$LOG_DIR"
-            -Expack.security.enabled=false
-            -Ecluster.routing.allocation.disk.watermark.low=97%
-            -Ecluster.routing.allocation.disk.watermark.high=98%
-            -Ecluster.routing.allocation.disk.watermark.flood_stage=99%
-        )
-        if [ "$AS_ROOT" -eq 1 ]; then
-            launch=(runuser -u "$RUN_USER" -- "${launch[@]}")
-        fi
-        # From /, which the node's user can always read (unlike a checkout under /root).
-        (cd / && "${launch[@]}" </dev/null >"$STARTUP_LOG" 2>&1 9>&-) &
+        launch_node -Ediscovery.type=single-node
     fi
 
     local deadline=$((started + START_TIMEOUT)) dots=0
@@ -258,17 +289,21 @@ cmd_up() {
 }
 
 cmd_down() {
+    if ! managed_pid >/dev/null && is_healthy; then
+        die "A node answers at $URL but was not started by this script (no live pid in $PID_FILE).
+       Stop it the way it was started."
+    fi
+    stop_selected_node
+}
+
+stop_selected_node() {
     local pid
     if ! pid="$(managed_pid)"; then
         rm -f "$PID_FILE" 2>/dev/null || true
-        if is_healthy; then
-            die "A node answers at $URL but was not started by this script (no live pid in $PID_FILE).
-       Stop it the way it was started."
-        fi
-        say "No Elasticsearch node is running on port $SEARCH_PORT"
+        say "No Elasticsearch node is running on port $NODE_PORT"
         return 0
     fi
-    say "Stopping Elasticsearch (pid $pid) on port $SEARCH_PORT"
+    say "Stopping Elasticsearch (pid $pid) on port $NODE_PORT"
     kill -TERM "$pid"
     local waited=0
     while kill -0 "$pid" 2>/dev/null; do
@@ -309,12 +344,128 @@ cmd_status() {
     case "$status" in green | yellow) return 0 ;; *) return 1 ;; esac
 }
 
+# --- a local cluster (NODES > 1) -----------------------------------------------------------
+
+# Prints "status nodes" from the first of the cluster's nodes that answers, or nothing.
+cluster_health() {
+    local port answer
+    for port in "${NODE_PORTS[@]}"; do
+        answer="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/_cluster/health" 2>/dev/null || true)"
+        if [ -n "$answer" ]; then
+            printf '%s %s\n' \
+                "$(printf '%s' "$answer" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')" \
+                "$(printf '%s' "$answer" | sed -n 's/.*"number_of_nodes":\([0-9]*\).*/\1/p')"
+            return 0
+        fi
+    done
+}
+
+cluster_is_complete() { [ "$(cluster_health)" = "green $NODES" ]; }
+
+# Starts every node of the cluster that is not running (so it also brings back a killed node)
+# and waits until all of them have joined and every shard is allocated (green).
+cluster_up() {
+    if cluster_is_complete; then
+        say "Reusing the green $NODES-node cluster $CLUSTER_NAME at $CLUSTER_URL"
+        return 0
+    fi
+    mkdir -p "$STATE_ROOT"
+    exec 9>"$STATE_ROOT/.cluster-$SEARCH_PORT.lock"
+    flock -w "$START_TIMEOUT" 9 || die "Another 'search-node.sh up' for the cluster on $SEARCH_PORT is still running."
+
+    check_java
+    ensure_zip
+    ensure_hunspell_source
+    ensure_user Elasticsearch
+    ensure_unpacked
+
+    local seeds="" masters="" i
+    for ((i = 0; i < NODES; i++)); do
+        seeds+="${seeds:+,}127.0.0.1:$((TRANSPORT_PORT + i))"
+        masters+="${masters:+,}councils-search-${NODE_PORTS[$i]}"
+    done
+    local started pid
+    started="$(date +%s)"
+    for ((i = 0; i < NODES; i++)); do
+        select_node "${NODE_PORTS[$i]}"
+        ensure_state_dirs
+        if pid="$(managed_pid)"; then
+            say "Node on $URL is running (pid $pid)"
+            continue
+        fi
+        if curl -sS --max-time 2 -o /dev/null "$URL" 2>/dev/null; then
+            die "Something that this script did not start answers on port $NODE_PORT.
+       Stop it (a single node: make search-down) or choose other ports: SEARCH_PORT=9210 NODES=$NODES"
+        fi
+        launch_node "-Etransport.port=$((TRANSPORT_PORT + i))" \
+            "-Ediscovery.seed_hosts=$seeds" "-Ecluster.initial_master_nodes=$masters"
+    done
+
+    local deadline=$((started + START_TIMEOUT))
+    printf '    waiting for %s nodes and green health (up to %ss) ' "$NODES" "$START_TIMEOUT"
+    until cluster_is_complete; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo
+            print_failure "The cluster did not reach green with $NODES nodes within ${START_TIMEOUT}s (now: $(cluster_health || true))."
+            exit 1
+        fi
+        printf '.'
+        sleep 1
+    done
+    echo
+    wait || true
+    select_node "$SEARCH_PORT"
+    say "Cluster $CLUSTER_NAME is green with $NODES nodes (HTTP ports ${NODE_PORTS[*]}) after $(($(date +%s) - started))s"
+    hunspell_works || die "The cluster is up but cannot stem with the en_GB hunspell dictionary."
+    say "ELASTICSEARCH_URL=$(printf 'http://127.0.0.1:%s,' "${NODE_PORTS[@]}" | sed 's/,$//')"
+}
+
+cluster_down() {
+    local port
+    for port in "${NODE_PORTS[@]}"; do
+        select_node "$port"
+        stop_selected_node
+    done
+}
+
+cluster_status_report() {
+    local health port pid
+    health="$(cluster_health)"
+    if [ -z "$health" ]; then
+        echo "Cluster $CLUSTER_NAME: no node answers on ports ${NODE_PORTS[*]}"
+        echo "Start it with: make search-up NODES=$NODES"
+        return 3
+    fi
+    echo "Cluster $CLUSTER_NAME: ${health% *} with ${health#* } of $NODES nodes"
+    for port in "${NODE_PORTS[@]}"; do
+        select_node "$port"
+        if pid="$(managed_pid)"; then
+            echo "Node $port:    pid $pid, data in $DATA_DIR"
+        else
+            echo "Node $port:    not running"
+        fi
+    done
+    cluster_is_complete
+}
+
+if [ "$NODES" -gt 1 ]; then
+    case "${1:-}" in
+    up) cluster_up ;;
+    down) cluster_down ;;
+    status) cluster_status_report ;;
+    *)
+        echo "usage: NODES=$NODES $0 up|down|status   (SEARCH_PORT=$SEARCH_PORT)" >&2
+        exit 2
+        ;;
+    esac
+    exit
+fi
 case "${1:-}" in
 up) cmd_up ;;
 down) cmd_down ;;
 status) cmd_status ;;
 *)
-    echo "usage: $0 up|down|status   (SEARCH_PORT=$SEARCH_PORT)" >&2
+    echo "usage: $0 up|down|status   (SEARCH_PORT=$SEARCH_PORT, NODES=1)" >&2
     exit 2
     ;;
 esac

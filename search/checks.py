@@ -5,6 +5,8 @@ import re
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
+from .client import node_urls
+
 INDEX_PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # (setting, smallest allowed value, why, check id)
 MINIMUMS = [
@@ -26,6 +28,8 @@ MINIMUMS = [
         "It is how many slow answers in a row open the breaker (3).",
         "search.E005",
     ),
+    ("SEARCH_SHARDS", 1, "An index needs at least one primary shard.", "search.E006"),
+    ("SEARCH_REPLICAS", 0, "It is how many copies of each shard other nodes hold.", "search.E007"),
 ]
 
 
@@ -54,6 +58,17 @@ def check_search_settings(app_configs, **kwargs):
         for name, minimum, why, check_id in MINIMUMS
         if getattr(settings, name) < minimum
     )
+    nodes = len(node_urls())
+    if nodes <= settings.SEARCH_REPLICAS:
+        problems.append(
+            Warning(
+                f"SEARCH_REPLICAS is {settings.SEARCH_REPLICAS} but ELASTICSEARCH_URL names "
+                f"{nodes} node(s): a replica never shares a node with its primary.",
+                hint="A rebuild waits for the replicas and fails without enough nodes; "
+                "use at most one fewer replica than nodes.",
+                id="search.W002",
+            )
+        )
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
     if "elasticsearch" in backend:
         problems.append(

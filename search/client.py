@@ -26,12 +26,21 @@ JSON_SERIALIZERS = {
 }
 
 
+def node_urls(value=None):
+    """The nodes ELASTICSEARCH_URL names: one address or a comma-separated list."""
+    value = settings.ELASTICSEARCH_URL if value is None else value
+    return [url.strip() for url in value.split(",") if url.strip()]
+
+
 @cache
 def get_search_client():
+    nodes = node_urls()
     return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
+        nodes,
         request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-        max_retries=0,
+        # A node that refuses the connection is skipped for the next one; a slow answer is
+        # never repeated elsewhere, so one search still costs at most its deadline.
+        max_retries=len(nodes) - 1,
         retry_on_timeout=False,
         serializers=JSON_SERIALIZERS,
     )

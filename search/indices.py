@@ -52,11 +52,13 @@ def new_index_name():
 def create_index(client, name, *, for_bulk=False):
     body = index_body()
     if for_bulk:
-        # No refreshes or per-request fsyncs while loading; restored before the alias moves.
+        # No refreshes, per-request fsyncs or replica copies while loading; restored (and the
+        # replicas filled) before the alias moves.
         body["settings"] = {
             **body.get("settings", {}),
             "refresh_interval": "-1",
             "translog.durability": "async",
+            "number_of_replicas": 0,
         }
     client.indices.create(index=name, **body)
 

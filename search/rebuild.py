@@ -44,6 +44,12 @@ logger = logging.getLogger(__name__)
 # Sent with ``index=<name>`` once a rebuild has loaded its new index, before the alias moves:
 # changes made from here on went to the old index and only the catch-up brings them over.
 rebuild_loaded = Signal()
+# Seconds a rebuild waits for its new index's replicas before it gives up and keeps the old one.
+REPLICA_WAIT_SECONDS = 120
+
+
+class RebuildError(Exception):
+    """A rebuild that stopped before the alias moved; the message says why, for the operator."""
 
 
 @dataclass
@@ -103,6 +109,7 @@ def _rebuild(client, lock, progress, chunk_size, grace):
         # One segment before searches arrive: facet counts then skip the mapping of per-segment
         # ordinals, which dominate an unfiltered search's aggregations (docs/benchmarks.md).
         client.indices.forcemerge(index=name, max_num_segments=1)
+        fill_replicas(client, name)
         lock.check()
         client.indices.update_aliases(actions=point_alias_at(client, name))
     except BaseException:
@@ -119,6 +126,25 @@ def _rebuild(client, lock, progress, chunk_size, grace):
     finally:
         removed = remove_stale_indices(client, name, grace)
     return RebuildReport(name, done - len(sender.rejected), seconds, removed, caught_up)
+
+
+def fill_replicas(client, name):
+    """Give the loaded index its replicas and wait for them, so losing a node right after the
+    alias moves loses no shard; copying one merged segment is cheaper than indexing twice."""
+    if not settings.SEARCH_REPLICAS:
+        return
+    client.indices.put_settings(
+        index=name, settings={"number_of_replicas": settings.SEARCH_REPLICAS}
+    )
+    health = client.options(request_timeout=REPLICA_WAIT_SECONDS + 5).cluster.health(
+        index=name, wait_for_status="green", timeout=f"{REPLICA_WAIT_SECONDS}s"
+    )
+    if health.get("timed_out"):
+        raise RebuildError(
+            f"The new index {name} did not get its {settings.SEARCH_REPLICAS} replica(s) within "
+            f"{REPLICA_WAIT_SECONDS}s: the cluster has too few nodes for SEARCH_REPLICAS "
+            f"({health.get('number_of_nodes')} answering). The old index keeps serving."
+        )
 
 
 def _drop_unless_live(client, name):

@@ -139,3 +139,17 @@ def test_the_admin_never_links_to_gravatar(client):
     assert [page.status_code for page in pages] == [200, 200, 200]
     for page in pages:
         assert "gravatar" not in page.content.decode().lower()
+
+
+def test_replicas_default_to_one_when_several_nodes_are_named():
+    """One node gets no replica, a comma-separated list of nodes one; SEARCH_REPLICAS wins."""
+    base = {"SECRET_KEY": DEPLOY_SECRET_KEY, "SITE_URL": "https://network.example.org"}
+    one = settings_values(production_env(**base), "SEARCH_REPLICAS", "SEARCH_SHARDS")
+    three = settings_values(
+        production_env(**base, ELASTICSEARCH_URL="http://a:9200,http://b:9200,http://c:9200"),
+        "SEARCH_REPLICAS",
+    )
+    chosen = settings_values(production_env(**base, SEARCH_REPLICAS="2"), "SEARCH_REPLICAS")
+    assert (one["SEARCH_REPLICAS"], one["SEARCH_SHARDS"]) == ("0", "1")
+    assert three["SEARCH_REPLICAS"] == "1"
+    assert chosen["SEARCH_REPLICAS"] == "2"

@@ -211,7 +211,14 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_BACKOFF = float(os.environ.get("TASK_RETRY_BACKOFF", "30"))
 
 # Elasticsearch: the public search index. Wagtail's own admin search stays on the database.
+# One node's address, or a cluster's as a comma-separated list: the client uses all of them.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# A new index's primary shards and replicas; a replica needs a second node, so the default is one
+# replica when ELASTICSEARCH_URL names more than one node and none otherwise.
+SEARCH_SHARDS = int(os.environ.get("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = int(
+    os.environ.get("SEARCH_REPLICAS", "1" if "," in ELASTICSEARCH_URL.strip(", ") else "0")
+)
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "councils")
 # Seconds: short, so a dead node never holds a page up for long.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))

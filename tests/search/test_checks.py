@@ -37,3 +37,20 @@ def test_no_deadline_and_no_slow_count_are_reported(settings):
         settings,
     )
     assert found == {"search.E004", "search.E005"}
+
+
+def test_no_shard_and_negative_replicas_are_reported(settings):
+    """No primary shard and a negative replica count each have their own id."""
+    found = ids({"ELASTICSEARCH_TIMEOUT": 2, "SEARCH_SHARDS": 0, "SEARCH_REPLICAS": -1}, settings)
+    assert found == {"search.E006", "search.E007"}
+
+
+def test_more_replicas_than_other_nodes_is_a_warning(settings):
+    """One replica with one node named can never be placed, and the check says so."""
+    one_node = ids(
+        {"ELASTICSEARCH_TIMEOUT": 2, "ELASTICSEARCH_URL": "http://a:9200", "SEARCH_REPLICAS": 1},
+        settings,
+    )
+    three_nodes = ids({"ELASTICSEARCH_URL": "http://a:9200,http://b:9200,http://c:9200"}, settings)
+    assert one_node == {"search.W002"}
+    assert three_nodes == set()

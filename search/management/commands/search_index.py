@@ -12,10 +12,11 @@ from django.core.management.base import BaseCommand, CommandError
 from search import breaker
 from search.client import get_search_client, ping
 from search.drift import find_drift
+from search.errors import SEARCH_ERRORS
 from search.index_names import alias_name
 from search.indices import RebuildRunning, alias_targets
 from search.models import RejectedDocument
-from search.rebuild import rebuild, repair
+from search.rebuild import RebuildError, rebuild, repair
 
 SHOWN_IDS = 20
 
@@ -59,8 +60,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Rebuilding {alias_name()} …")
         try:
             report = rebuild(progress)
-        except RebuildRunning as error:
+        except (RebuildRunning, RebuildError) as error:
             raise CommandError(str(error)) from None
+        except SEARCH_ERRORS as error:
+            raise CommandError(
+                f"The rebuild stopped: Elasticsearch failed ({error}). Searches still use the old "
+                f"index behind {alias_name()}; the half-built one was removed if the node "
+                "allowed it, and the next rebuild removes any that is left. Run it again."
+            ) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {report.indexed:,} case studies into {report.index} in "
