@@ -211,6 +211,15 @@ launch_node() {
     (cd / && "${launch[@]}" </dev/null >"$STARTUP_LOG" 2>&1 9>&-) &
 }
 
+# Java, the distribution unpacked with its dictionary, and the user it runs as.
+ensure_distribution() {
+    check_java
+    ensure_zip
+    ensure_hunspell_source
+    ensure_user Elasticsearch
+    ensure_unpacked
+}
+
 # --- commands --------------------------------------------------------------------------------
 
 print_failure() {
@@ -244,11 +253,7 @@ cmd_up() {
         return 0
     fi
 
-    check_java
-    ensure_zip
-    ensure_hunspell_source
-    ensure_user Elasticsearch
-    ensure_unpacked
+    ensure_distribution
     ensure_state_dirs
 
     local pid started
@@ -372,12 +377,12 @@ cluster_up() {
     mkdir -p "$STATE_ROOT"
     exec 9>"$STATE_ROOT/.cluster-$SEARCH_PORT.lock"
     flock -w "$START_TIMEOUT" 9 || die "Another 'search-node.sh up' for the cluster on $SEARCH_PORT is still running."
+    if cluster_is_complete; then
+        say "Reusing the cluster that another run just started at $CLUSTER_URL"
+        return 0
+    fi
 
-    check_java
-    ensure_zip
-    ensure_hunspell_source
-    ensure_user Elasticsearch
-    ensure_unpacked
+    ensure_distribution
 
     local seeds="" masters="" i
     for ((i = 0; i < NODES; i++)); do

@@ -1,4 +1,4 @@
-"""The Elasticsearch client's serializers."""
+"""The Elasticsearch client: its serializers and the nodes it talks to."""
 
 import pytest
 
@@ -13,7 +13,7 @@ def test_newline_delimited_bodies_round_trip_line_by_line():
     assert serializer.loads(body) == [{}, {"query": {"match": {"title": "Café"}}}]
 
 
-def test_a_comma_separated_url_names_every_node(settings):
+def test_a_comma_separated_url_names_every_node():
     """ELASTICSEARCH_URL may list several nodes; spaces and a trailing comma are ignored."""
     assert node_urls("http://127.0.0.1:9200") == ["http://127.0.0.1:9200"]
     assert node_urls(" http://a:9200, http://b:9201,") == ["http://a:9200", "http://b:9201"]
