@@ -16,7 +16,10 @@ class SectionBlock(blocks.StructBlock):
     """A headed section: the standard headings keep case studies comparable."""
 
     heading = blocks.ChoiceBlock(choices=SectionHeading.choices)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "h3"])
+    # Optional: a new story comes with every heading, and the form drops those left empty.
+    text = blocks.RichTextBlock(
+        required=False, features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
 
     class Meta:
         icon = "doc-full"

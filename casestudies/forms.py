@@ -11,6 +11,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail.rich_text import RichText
+
+from .vocabulary import SectionHeading
 
 SUMMARY_MAX_LENGTH = 300
 
@@ -130,6 +133,35 @@ def permitted(user, kind, ids):
     return allowed.filter(pk__in=ids).count() == len(set(ids))
 
 
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def is_blank_rich_text(value):
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    return not TAG_RE.sub("", source).replace("&nbsp;", "").strip()
+
+
+def standard_sections(stream_block):
+    """A new story starts with every standard heading, so officers write under them in order."""
+    raw = [
+        {"type": "section", "value": {"heading": heading.value, "text": ""}}
+        for heading in SectionHeading
+    ]
+    return stream_block.to_python(raw)
+
+
+def without_blank_sections(value):
+    """The body minus headed sections left empty: a heading with nothing under it says nothing."""
+    kept = [
+        (child.block_type, child.value, child.id)
+        for child in value
+        if not (child.block_type == "section" and is_blank_rich_text(child.value["text"]))
+    ]
+    if len(kept) == len(value):
+        return value
+    return StreamValue(value.stream_block, kept)
+
+
 def _pk(value):
     return getattr(value, "pk", value)
 
@@ -143,9 +175,14 @@ class CaseStudyPageForm(WagtailAdminPageForm):
             field = self.fields.get(name)
             if field is not None:
                 field.error_messages.update(messages)
+        body = self.fields.get("body")
+        if body is not None and not self.is_bound and not self.instance.pk:
+            self.initial["body"] = standard_sections(body.block)
 
     def clean(self):
         cleaned_data = super().clean()
+        if isinstance(cleaned_data.get("body"), StreamValue):
+            cleaned_data["body"] = without_blank_sections(cleaned_data["body"])
         refuse_control_characters(self)
         self._refuse_foreign_references()
         return cleaned_data

@@ -1,9 +1,11 @@
-"""The reviewer's side of the editor: one "Approve and publish" button, then back to the queue."""
+"""The editor's footer: an officer leads with "Submit to Network review", a reviewer with one
+"Approve and publish" button, then goes back to the queue."""
 
 from django.shortcuts import redirect
 
 APPROVE = "approve"
 PUBLISH = "action-publish"
+SUBMIT = "action-submit"
 
 
 def approve_first(menu_items, request, context):
@@ -22,6 +24,18 @@ def approve_first(menu_items, request, context):
     approvals.sort(key=lambda item: item.launch_modal)
     rest = [item for item in menu_items if item not in approvals and item.name != PUBLISH]
     menu_items[:] = [*approvals[:1], *rest, *approvals[1:]]
+
+
+def submit_first(menu_items, request, context):
+    """For an officer, who may not publish, "Submit to Network review" is the main button.
+
+    Wagtail leads with "Save draft" and hides submitting behind the caret, yet a draft only
+    reaches readers through review: submitting is what an officer comes to do.
+    """
+    if any(getattr(item, "name", None) == PUBLISH for item in menu_items):
+        return
+    submits = [item for item in menu_items if getattr(item, "name", None) == SUBMIT]
+    menu_items[:] = [*submits, *(item for item in menu_items if item not in submits)]
 
 
 def back_to_the_queue(request, page):

@@ -7,7 +7,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from . import admin_urls
 from .feedback import show_changes_requested
 from .panels import PendingReviewsPanel, can_review
-from .review_actions import approve_first, back_to_the_queue
+from .review_actions import approve_first, back_to_the_queue, submit_first
 
 
 @hooks.register("register_admin_urls")
@@ -79,4 +79,5 @@ def hide_page_types_report_from_officers(request, menu_items):
 # The reviewer's request for changes as a banner on the editor.
 hooks.register("before_edit_page", show_changes_requested)
 hooks.register("construct_page_action_menu", approve_first)
+hooks.register("construct_page_action_menu", submit_first)
 hooks.register("after_edit_page", back_to_the_queue)

@@ -133,9 +133,10 @@ class CaseStudyPage(Page):
             ],
             heading="Status and reach",
         ),
+        # The story first: the partners and outcomes lists support it.
+        FieldPanel("body", heading="The story"),
         InlinePanel("partners", label="Partners"),
         InlinePanel("outcomes", label="Outcomes"),
-        FieldPanel("body"),
         InlinePanel("documents", label="Documents"),
         InlinePanel("related_links", label="Related links"),
         FieldPanel("tags"),

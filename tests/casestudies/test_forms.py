@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casestudies.forms import CONTROL_CHARACTER_MESSAGE, REFERENCE_MESSAGES, rich_text_references
 from casestudies.models import CaseStudyPage
+from casestudies.vocabulary import SectionHeading
 from tests.factories import (
     ApproachFactory,
     CaseStudyPageFactory,
@@ -132,6 +133,48 @@ def test_missing_theme_is_a_form_error():
     form = page_form(themes=[])
     assert not form.is_valid()
     assert form.errors["themes"] == ["Choose at least one theme."]
+
+
+def test_new_story_starts_with_every_standard_heading(client_a, council_a):
+    """A new case study's form offers "The story" prefilled with the five standard sections."""
+    url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", council_a.pk])
+    html = client_a.get(url).content.decode()
+
+    assert "The story" in html
+    assert html.index("The story") < html.index("Partners") < html.index("Outcomes")
+    form = CaseStudyPage.get_edit_handler().get_form_class()(
+        instance=CaseStudyPage(), parent_page=council_a, for_user=None
+    )
+    headings = [child.value["heading"] for child in form.initial["body"]]
+    assert headings == [heading.value for heading in SectionHeading]
+
+
+def test_sections_left_empty_are_dropped_and_written_ones_kept():
+    """Saving keeps the sections an officer wrote under and drops the headings left empty."""
+    form = page_form(
+        body=streamfield(
+            [
+                ("section", {"heading": "challenge", "text": rich_text("<p>Empty shelves.</p>")}),
+                ("section", {"heading": "what-we-did", "text": rich_text("")}),
+                ("section", {"heading": "lessons", "text": rich_text("<p> </p>")}),
+                ("paragraph", rich_text("<p>A note.</p>")),
+            ]
+        )
+    )
+
+    assert form.is_valid(), form.errors
+    body = form.cleaned_data["body"]
+    assert [child.block_type for child in body] == ["section", "paragraph"]
+    assert body[0].value["heading"] == "challenge"
+
+
+def test_an_existing_story_is_not_prefilled(officer_a, draft_a):
+    """Editing a case study shows its own body, with no standard sections added."""
+    form = CaseStudyPage.get_edit_handler().get_form_class()(
+        instance=draft_a, parent_page=draft_a.get_parent(), for_user=officer_a
+    )
+
+    assert len(form.initial["body"]) == len(draft_a.body)
 
 
 def test_draft_save_defers_the_summary_but_not_approaches_or_themes():

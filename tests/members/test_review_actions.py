@@ -75,3 +75,19 @@ def test_requesting_changes_in_the_editor_returns_to_the_queue(
     draft_a.refresh_from_db()
     assert not draft_a.live
     assert draft_a.current_workflow_state.current_task_state.get_comment() == "Add the budget."
+
+
+def test_submitting_is_the_officers_main_button(client_a, council_a, draft_a):
+    """An officer's new and existing case studies lead with "Submit to Network review"."""
+    add_url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", council_a.pk])
+    for html in (client_a.get(add_url).content.decode(), editor(client_a, draft_a)):
+        assert html.index("Submit to Network review") < html.index("Save draft")
+        assert 'name="action-publish"' not in html
+
+
+def test_a_publisher_keeps_wagtails_order(client_moderator, draft_a):
+    """Outside a review, a moderator's editor leads with "Save draft" and offers Publish."""
+    html = editor(client_moderator, draft_a)
+
+    assert html.index("Save draft") < html.index("Submit to Network review")
+    assert 'name="action-publish"' in html
