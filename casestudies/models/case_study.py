@@ -1,6 +1,5 @@
 """The case study page and what hangs off it: partners, outcomes, attachments, links."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -40,6 +39,7 @@ from ..vocabulary import (
     budget_band_for,
     strongest_evidence,
 )
+from ..widgets import CharacterCountTextarea, DescribedCheckboxSelectMultiple
 from .vocabulary_terms import MONTH_CHOICES, YEAR_VALIDATORS, Approach, Theme, month_year
 
 
@@ -112,12 +112,12 @@ class CaseStudyPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("summary"),
+        FieldPanel("summary", widget=CharacterCountTextarea(SUMMARY_MAX_LENGTH)),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
         MultiFieldPanel(
             [
-                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("approaches", widget=DescribedCheckboxSelectMultiple),
+                FieldPanel("themes", widget=DescribedCheckboxSelectMultiple),
             ],
             heading="Approaches and themes",
         ),
