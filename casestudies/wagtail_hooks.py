@@ -9,6 +9,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import CaseStudyPageViewSet
 from .models import Approach, CaseStudyAttachment, CaseStudyPage, Theme
 
 
@@ -32,6 +33,11 @@ class ThemeViewSet(VocabularyViewSet):
 
 register_snippet(ApproachViewSet)
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_case_study_page_viewset():
+    return CaseStudyPageViewSet("case_study_pages")
 
 
 def is_published(document):

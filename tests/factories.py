@@ -213,6 +213,7 @@ class CouncilImageFactory(wagtail_factories.ImageFactory):
     """An image uploaded into ``council``'s collection."""
 
     title = factory.Sequence(lambda n: f"Council photo {n}")
+    description = factory.Sequence(lambda n: f"Volunteers at work, photograph {n}")
     collection = factory.LazyAttribute(lambda o: council_collection(o.council))
 
     class Meta:

@@ -42,6 +42,11 @@ from ..vocabulary import (
 from ..widgets import CharacterCountTextarea, DescribedCheckboxSelectMultiple
 from .vocabulary_terms import MONTH_CHOICES, YEAR_VALIDATORS, Approach, Theme, month_year
 
+HERO_WITHOUT_ALT_TEXT = (
+    "This image has no alt text. Add it under Images (edit the image, then 'Alt text'), "
+    "or upload it again with one."
+)
+
 
 class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -60,7 +65,6 @@ class CaseStudyPage(Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hero_alt = models.CharField("Hero image alt text", max_length=200, blank=True)
     approaches = ParentalManyToManyField(Approach, related_name="case_studies")
     themes = ParentalManyToManyField(Theme, related_name="case_studies")
 
@@ -113,7 +117,8 @@ class CaseStudyPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary", widget=CharacterCountTextarea(SUMMARY_MAX_LENGTH)),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
+        # Its alt text is the image's own, asked for when it is uploaded.
+        FieldPanel("hero_image"),
         MultiFieldPanel(
             [
                 FieldPanel("approaches", widget=DescribedCheckboxSelectMultiple),
@@ -207,6 +212,11 @@ class CaseStudyPage(Page):
         return month_year(self.end_year, self.end_month)
 
     @property
+    def hero_alt(self):
+        """The hero image's alt text: the image's description, written once at upload."""
+        return self.hero_image.description.strip() if self.hero_image_id else ""
+
+    @property
     def owning_council(self):
         """The council page, from the stored link or, before the first save, the tree."""
         if self.council_id:
@@ -218,7 +228,7 @@ class CaseStudyPage(Page):
         super().clean()
         errors = {}
         if self.hero_image_id and not self.hero_alt:
-            errors["hero_alt"] = "Describe the image for people who cannot see it."
+            errors["hero_image"] = HERO_WITHOUT_ALT_TEXT
         if self.end_year and self.start_year:
             start = (self.start_year, self.start_month or 1)
             end = (self.end_year, self.end_month or 12)

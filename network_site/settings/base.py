@@ -281,6 +281,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "rtf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Alt text asked once, on the image; a document's title is never its bare file name.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "casestudies.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "casestudies.media_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -248,7 +248,7 @@ def test_control_character_in_title_is_a_form_error(client_a, officer_a, draft_a
     assert character not in draft_a.latest_revision.as_object().title
 
 
-@pytest.mark.parametrize("field", ["summary", "contact_name", "hero_alt"])
+@pytest.mark.parametrize("field", ["summary", "contact_name", "contact_role"])
 def test_control_character_in_other_text_fields_is_a_form_error(
     client_a, officer_a, draft_a, field
 ):
@@ -329,7 +329,7 @@ def test_other_councils_document_posted_into_a_draft_is_refused(
 def test_other_councils_hero_image_is_refused(client_a, officer_a, draft_a, council_b):
     """Council B's image id as A's hero image is a form error."""
     theirs = CouncilImageFactory(council=council_b)
-    data = edit_form_data(draft_a, officer_a, hero_image=theirs.pk, hero_alt="A photo")
+    data = edit_form_data(draft_a, officer_a, hero_image=theirs.pk)
     response = client_a.post(reverse("wagtailadmin_pages:edit", args=[draft_a.pk]), data)
     assert response.status_code == 200
     assert response.context["form"].errors["hero_image"] == [REFERENCE_MESSAGES["image"]]

@@ -205,6 +205,7 @@ def test_upload_goes_only_into_own_collection(client_a, council_a, council_b):
             url,
             {
                 "title": title,
+                "description": "A test photograph",
                 "file": SimpleUploadedFile("p.png", get_test_image_file().file.getvalue()),
                 "collection": Collection.objects.get(name=council.title).pk,
             },

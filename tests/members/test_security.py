@@ -132,9 +132,9 @@ def test_document_upload_accepts_pdf(client_a, council_a):
     """A PDF upload by an officer is stored in their council's collection."""
     client_a.post(
         reverse("wagtaildocs:add"),
-        {"title": "Evaluation", "file": SimpleUploadedFile("evaluation.pdf", b"%PDF-1.4\n")},
+        {"title": "Pilot evaluation", "file": SimpleUploadedFile("evaluation.pdf", b"%PDF-1.4\n")},
     )
-    document = get_document_model().objects.get(title="Evaluation")
+    document = get_document_model().objects.get(title="Pilot evaluation")
     assert document.collection.name == council_a.title
 
 
