@@ -51,3 +51,26 @@ def result_count(page):
 def facet(page, legend, label):
     group = page.get_by_role("group", name=legend)
     return group.get_by_role("checkbox", name=re.compile(f"^{re.escape(label)} "))
+
+
+# Counts what a person does with the mouse: clicks, and choices made in a <select>. Kept in
+# sessionStorage, so the count survives the journey's page loads.
+CLICK_COUNTER = """
+(() => {
+  const bump = () => {
+    const clicks = Number(sessionStorage.getItem("clicks") || 0) + 1;
+    sessionStorage.setItem("clicks", String(clicks));
+  };
+  document.addEventListener("click", (event) => event.isTrusted && bump(), true);
+  document.addEventListener("change", (event) => event.target.tagName === "SELECT" && bump(), true);
+})();
+"""
+
+
+def count_clicks(page):
+    """Start counting the tab's clicks (and select choices) from its next page load."""
+    page.context.add_init_script(CLICK_COUNTER)
+
+
+def clicks_so_far(page):
+    return int(page.evaluate("Number(sessionStorage.getItem('clicks') || 0)"))
